@@ -1,0 +1,23 @@
+import { createDispatcher, type Dispatcher, type Handlers } from './dispatch';
+import type { CoreContext } from './context';
+import { appHandlers } from './handlers/app';
+import { repoHandlers } from './handlers/repos';
+
+/** The service behind both transports. */
+export interface Core {
+  handlers: Handlers;
+  dispatcher: Dispatcher;
+  context: CoreContext;
+}
+
+/** Builds the core from its dependencies; the one place that wires handlers together. */
+export function createCore(context: CoreContext): Core {
+  const handlers: Handlers = {
+    ...appHandlers(context),
+    ...repoHandlers(context),
+  };
+  const dispatcher = createDispatcher(handlers, (name, error) =>
+    context.log.error('handler failed', { method: name, error: error instanceof Error ? error.name : typeof error }),
+  );
+  return { handlers, dispatcher, context };
+}

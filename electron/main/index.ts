@@ -1,0 +1,62 @@
+/** The Electron main process: composition root of the desktop app. */
+import { app, BrowserWindow } from 'electron';
+import path from 'node:path';
+import { bootCore } from '../core/boot';
+import { createStreamLogger } from '../core/log';
+import { installNavigationGuards, installPermissionGuards } from './guards';
+import { forwardEvents, registerIpcHandlers } from './ipc';
+import { installMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { APP_ORIGIN } from './trusted-sender';
+import { buildWindowOptions } from './window-options';
+
+const log = createStreamLogger();
+
+registerAppScheme();
+installNavigationGuards();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      installPermissionGuards();
+      installMenu(process.platform === 'darwin');
+      serveRenderer(path.join(__dirname, 'renderer'));
+      const core = await bootCore({ transport: 'electron', dataDir: app.getPath('userData'), log });
+      registerIpcHandlers(core.dispatcher);
+
+      const open = () => {
+        const window = new BrowserWindow(buildWindowOptions(path.join(__dirname, 'preload.cjs')));
+        const stopEvents = forwardEvents(core.context.events, window);
+        window.once('ready-to-show', () => window.show());
+        window.on('closed', () => {
+          stopEvents();
+          mainWindow = undefined;
+        });
+        void window.loadURL(`${APP_ORIGIN}/index.html`);
+        mainWindow = window;
+      };
+      open();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) open();
+      });
+    })
+    .catch((error: unknown) => {
+      log.error('start-up failed', { error: error instanceof Error ? error.message : String(error) });
+      app.exit(1);
+    });
+}

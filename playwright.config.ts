@@ -1,0 +1,17 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser tests drive Debian's Chromium (Playwright's own browser download is not reachable here).
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 60_000,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    headless: true,
+    launchOptions: {
+      executablePath: process.env.CHARTDESK_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+    },
+    screenshot: 'only-on-failure',
+  },
+});

@@ -1,0 +1,45 @@
+// Bundles the Node-side entry points (Electron main and preload, browser mode, CLI, workers,
+// sandbox, benchmark) into dist/ with esbuild. Entries whose source is absent are skipped.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+/** [source, output name, bundle node_modules too?] */
+const entries = [
+  ['electron/main/index.ts', 'main', 'electron'],
+  ['electron/preload.ts', 'preload', 'preload'],
+  ['electron/web/main.ts', 'web', 'node'],
+  ['electron/cli/main.ts', 'cli', 'node'],
+  ['electron/core/index/parse-worker.ts', 'index-worker', 'node'],
+  ['test/sandbox/main.ts', 'sandbox', 'node'],
+  ['bench/main.ts', 'bench', 'node'],
+];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { __CHARTDESK_VERSION__: JSON.stringify(version) },
+};
+
+await Promise.all(
+  entries
+    .filter(([source]) => existsSync(path.join(root, source)))
+    .map(([source, name, kind]) =>
+      build({
+        ...common,
+        entryPoints: [path.join(root, source)],
+        outfile: path.join(root, 'dist', `${name}.cjs`),
+        // The sandboxed preload may require only 'electron': bundle everything else into it.
+        // Node-side bundles load their npm dependencies from node_modules at run time.
+        ...(kind === 'preload' ? { external: ['electron'], minify: true } : { packages: 'external', external: ['electron'] }),
+      }),
+    ),
+);

@@ -1,0 +1,40 @@
+// `npm test`: builds, then runs the unit/integration suite (vitest) and the browser suite
+// (Playwright + Debian's Chromium) inside a private D-Bus session with an unlocked
+// gnome-keyring, so keychain tests talk to a real Secret Service. Prints one closing line.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const inner = process.argv.includes('--inner');
+const passthrough = process.argv.slice(2).filter((a) => a !== '--inner');
+
+function have(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+if (!inner && !process.env.CHARTDESK_TEST_KEYRING_READY) {
+  if (have('dbus-run-session') && have('gnome-keyring-daemon')) {
+    // A throwaway keyring: its password is known only to this run.
+    const script = `printf %s chartdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node scripts/test.mjs --inner ${passthrough.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')}`;
+    const home = path.join(root, '.tmp', 'test-home');
+    const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, CHARTDESK_TEST_KEYRING_READY: '1', XDG_DATA_HOME: path.join(home, 'data') },
+    });
+    process.exit(result.status ?? 1);
+  }
+  console.warn('test: dbus-run-session or gnome-keyring-daemon is missing (apt-get install dbus gnome-keyring libsecret-tools); keychain tests will report the keychain as missing.');
+}
+
+const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
+const npx = (args) => run(process.execPath, [path.join(root, 'node_modules', '.bin', args[0]), ...args.slice(1)]);
+
+if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
+const unit = npx(['vitest', 'run', ...passthrough]);
+const browser = existsSync('/usr/bin/chromium') || process.env.CHARTDESK_CHROMIUM ? npx(['playwright', 'test']) : (console.error('test: Chromium is missing (apt-get install chromium); the browser suite cannot run.'), 1);
+const failed = [unit ? 'unit' : '', browser ? 'browser' : ''].filter(Boolean);
+console.log(failed.length ? `test: FAILED suites: ${failed.join(', ')}` : 'test: all suites passed');
+process.exit(failed.length ? 1 : 0);
