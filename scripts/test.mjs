@@ -34,6 +34,8 @@ const npx = (args) => run(process.execPath, [path.join(root, 'node_modules', '.b
 
 if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
 const unit = npx(['vitest', 'run', ...passthrough]);
+// `npm test -- <vitest filters>` runs just those unit tests (still inside the keyring session).
+if (passthrough.length > 0) process.exit(unit);
 const browser = existsSync('/usr/bin/chromium') || process.env.CHARTDESK_CHROMIUM ? npx(['playwright', 'test']) : (console.error('test: Chromium is missing (apt-get install chromium); the browser suite cannot run.'), 1);
 const failed = [unit ? 'unit' : '', browser ? 'browser' : ''].filter(Boolean);
 console.log(failed.length ? `test: FAILED suites: ${failed.join(', ')}` : 'test: all suites passed');
