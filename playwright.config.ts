@@ -5,7 +5,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
   workers: 2,
-  reporter: [['list']],
+  reporter: [['list'], ['./test/e2e/support/not-run-reporter.ts']],
   use: {
     headless: true,
     launchOptions: {

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A browser-mode ChartDesk started for one test, with its own data folder. */
 export interface WebApp {
@@ -13,7 +14,7 @@ export interface WebApp {
   process: ChildProcess;
 }
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Starts `node dist/web.cjs --no-open` and waits for the URL line it prints. */
 export async function startWebApp(env: NodeJS.ProcessEnv = {}): Promise<WebApp> {

@@ -1,0 +1,107 @@
+/** The flow engine's public types (see .tmp/api-flow.md): what callers pass in and get back. */
+import type { z } from 'zod';
+import type { RepoAuth, RepoTls } from '../../contract/repos';
+import type { Logger } from '../log';
+import type { TraceEntry } from '../http/trace';
+import type { HttpClientOptions } from '../http/options';
+import type { TokenCache } from './token-cache';
+
+export type { TraceEntry } from '../http/trace';
+export type { HttpClientOptions } from '../http/options';
+
+/** The parts of a Repo (electron/contract/repos.ts) the flow needs. */
+export interface FlowRepo {
+  url: string;
+  auth: z.output<typeof RepoAuth>;
+  tls: z.output<typeof RepoTls>;
+  passCredentialsAll: boolean;
+}
+
+/** A repo's secret and user name, fetched only when needed. */
+export interface FlowCredentials {
+  secret?: string;
+  username?: string;
+}
+
+/** The operation scope: push asks the token server for 'pull,push'. */
+export type FlowScope = 'pull' | 'push';
+
+/** Token request dialect actually used (protocol.md §4). */
+export type Dialect = 'A' | 'B' | 'C';
+
+/** One request through the full 401 -> token -> retry flow. */
+export interface FlowRequest {
+  repo: FlowRepo;
+  /** Called only when a credential is needed. */
+  credentials: () => Promise<FlowCredentials>;
+  /** Default GET. */
+  method?: string;
+  /** Absolute URL. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: Uint8Array;
+  /** push => token scope 'pull,push'. Default pull. */
+  scope?: FlowScope;
+  signal?: AbortSignal;
+  /** Response size cap in bytes (throws kind 'too-large'). */
+  maxBytes?: number;
+  onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
+}
+
+/** A token the flow obtained, with what it was asked for. */
+export interface TokenInfo {
+  token: string;
+  realm: string;
+  service?: string;
+  /** The scope string sent to the token server (space-separated resource scopes). */
+  scope: string;
+  dialect: Dialect;
+  /** ms since epoch. */
+  expiresAt: number;
+  /** ms since epoch (JWT iat or the token server's issued_at), when known. */
+  issuedAt?: number;
+}
+
+/** The final response of a flow; non-2xx statuses are returned, auth failures throw. */
+export interface FlowResponse {
+  status: number;
+  /** Response headers, names lower-cased. */
+  headers: Record<string, string>;
+  body: Buffer;
+  trace: TraceEntry[];
+  token?: TokenInfo;
+}
+
+/** Arguments of FlowClient.token. */
+export interface FlowTokenRequest {
+  repo: FlowRepo;
+  credentials: FlowRequest['credentials'];
+  scope?: FlowScope;
+  signal?: AbortSignal;
+  /** Skip the cache and always ask the token server. */
+  fresh?: boolean;
+}
+
+/** The engine: requests through the auth flow and token look-ups. */
+export interface FlowClient {
+  /** Full 401 -> token -> retry flow; non-2xx statuses are returned, not thrown, except auth failures which throw typed errors. */
+  request(req: FlowRequest): Promise<FlowResponse>;
+  /** Probes the repo's index.yaml to get the challenge, then asks the token server (or the cache). */
+  token(req: FlowTokenRequest): Promise<{ token: TokenInfo; trace: TraceEntry[] }>;
+  /** Keeps the repo's cached tokens fresh ahead of expiry while it is in use; call the returned function to stop. */
+  keepFresh(req: FlowTokenRequest, onRefreshed?: (token: TokenInfo) => void, onError?: (error: unknown) => void): () => void;
+  /** Closes connections held by the HTTP client. */
+  close(): Promise<void>;
+}
+
+/** What createFlowClient needs. */
+export interface FlowDeps {
+  /** e.g. 'ChartDesk/0.1.0'. */
+  userAgent: string;
+  now?: () => number;
+  log?: Logger;
+  tokenCache?: TokenCache;
+  http?: HttpClientOptions;
+  /** Environment for proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); default process.env. */
+  env?: NodeJS.ProcessEnv;
+}

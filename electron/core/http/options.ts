@@ -1,0 +1,27 @@
+/** Tunables of the HTTP client; every field has a safe default. */
+export interface HttpClientOptions {
+  /** TCP+TLS connect timeout, ms (default 10 000). */
+  connectTimeoutMs?: number;
+  /** Time to the response headers, ms (default 30 000). */
+  headersTimeoutMs?: number;
+  /** Longest pause between body chunks, ms (default 60 000). */
+  bodyTimeoutMs?: number;
+  /** Default response size cap, bytes (default 256 MiB). */
+  maxBytes?: number;
+  /** Most redirects followed (default 5). */
+  maxRedirects?: number;
+}
+
+/** Resolved HTTP options. */
+export type ResolvedHttpOptions = Required<HttpClientOptions>;
+
+/** Fills in defaults. */
+export function resolveHttpOptions(options: HttpClientOptions = {}): ResolvedHttpOptions {
+  return {
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    headersTimeoutMs: options.headersTimeoutMs ?? 30_000,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000,
+    maxBytes: options.maxBytes ?? 256 * 1024 * 1024,
+    maxRedirects: options.maxRedirects ?? 5,
+  };
+}

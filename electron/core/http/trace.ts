@@ -1,0 +1,44 @@
+/** One redacted line of the request/response trace: plain data, safe to show, log or send to the UI. */
+export interface TraceEntry {
+  /** Which step of the flow this request belongs to: 'challenge', 'token', 'retry', 'request', 'redirect'. */
+  step: string;
+  method: string;
+  /** The URL with query-string secrets redacted. */
+  url: string;
+  /** Response status; absent when the request failed before a response. */
+  status?: number;
+  /** Selected request headers, credentials masked. */
+  requestHeaders: Record<string, string>;
+  /** Selected response headers (challenge, content type, date...). */
+  responseHeaders: Record<string, string>;
+  durationMs: number;
+  /** Response body bytes received. */
+  bytes: number;
+  /** A sentence about what happened or why (e.g. "realm answered 404; trying dialect B"). */
+  note?: string;
+  /** Marks entries that deserve attention (e.g. TLS verification disabled). */
+  warning?: string;
+}
+
+/** Collects trace entries for one flow; cheap, append-only. */
+export interface TraceRecorder {
+  add(entry: TraceEntry): void;
+  note(step: string, note: string, warning?: string): void;
+  readonly entries: TraceEntry[];
+}
+
+/** Creates an empty trace recorder. */
+export function createTrace(): TraceRecorder {
+  const entries: TraceEntry[] = [];
+  return {
+    entries,
+    add(entry) {
+      entries.push(entry);
+    },
+    note(step, note, warning) {
+      const entry: TraceEntry = { step, method: '', url: '', requestHeaders: {}, responseHeaders: {}, durationMs: 0, bytes: 0, note };
+      if (warning !== undefined) entry.warning = warning;
+      entries.push(entry);
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/core/app-core';
+import { createEventBus } from '../../../electron/core/events';
+import { silentLogger } from '../../../electron/core/log';
+import { startWebServer, type WebServer } from '../../../electron/web/server';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request, so Host and Origin can be anything a hostile page could send. */
+function send(server: WebServer, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  const { port } = new URL(server.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: Number(port), method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+let server: WebServer;
+let staticDir: string;
+const events = createEventBus();
+
+beforeAll(async () => {
+  staticDir = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-static-'));
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ChartDesk</title>');
+  const core = createCore({
+    version: '9.9.9',
+    transport: 'browser',
+    platform: 'linux',
+    dataDir: staticDir,
+    log: silentLogger,
+    events,
+    keychainStatus: async () => ({ state: 'session-only', detail: 'test' }),
+    repos: { list: async () => [] },
+  } as unknown as Parameters<typeof createCore>[0]);
+  server = await startWebServer({ dispatcher: core.dispatcher, events, staticDir });
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+const host = () => new URL(server.origin).host;
+const api = (extra: Record<string, string> = {}) => ({
+  method: 'POST',
+  path: '/api/appInfo',
+  body: '{}',
+  headers: { Host: host(), Origin: server.origin, 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...extra },
+});
+
+describe('the browser-mode server', () => {
+  it('prints a loopback URL that carries the token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+  });
+
+  it('answers a contract call from its own page', async () => {
+    const reply = await send(server, api());
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { name: 'ChartDesk', version: '9.9.9', transport: 'browser' } });
+  });
+
+  it('refuses a missing token', async () => {
+    const { Authorization: _dropped, ...headers } = api().headers;
+    const reply = await send(server, { ...api(), headers });
+    expect(reply.status).toBe(401);
+    expect(reply.body).not.toContain(server.token);
+  });
+
+  it('refuses a wrong token, in the header, the cookie or the URL', async () => {
+    expect((await send(server, api({ Authorization: 'Bearer wrong-token' }))).status).toBe(401);
+    expect((await send(server, { path: '/', headers: { Host: host(), Cookie: `chartdesk_${new URL(server.origin).port}=nope` } })).status).toBe(401);
+    expect((await send(server, { path: '/?token=guess', headers: { Host: host() } })).status).toBe(401);
+  });
+
+  it('refuses a foreign Origin on API calls, and a missing one', async () => {
+    expect((await send(server, api({ Origin: 'http://evil.example' }))).status).toBe(403);
+    expect((await send(server, api({ Origin: 'http://localhost:' + new URL(server.origin).port }))).status).toBe(403);
+    const { Origin: _dropped, ...headers } = api().headers;
+    expect((await send(server, { ...api(), headers })).status).toBe(403);
+  });
+
+  it('refuses a foreign Host (DNS rebinding), even with the right token', async () => {
+    expect((await send(server, api({ Host: `evil.example:${new URL(server.origin).port}` }))).status).toBe(421);
+    expect((await send(server, api({ Host: `localhost:${new URL(server.origin).port}` }))).status).toBe(421);
+  });
+
+  it('trades the URL token for an HttpOnly, SameSite=Strict cookie and serves the page with a CSP', async () => {
+    const login = await send(server, { path: `/?token=${server.token}`, headers: { Host: host() } });
+    expect(login.status).toBe(303);
+    const cookie = String(login.headers['set-cookie']);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const page = await send(server, { path: '/', headers: { Host: host(), Cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>ChartDesk</title>');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const reply = await send(server, { path: '/..%2f..%2f..%2fetc%2fpasswd.txt', headers: { Host: host(), Authorization: `Bearer ${server.token}` } });
+    expect(reply.status).toBe(404);
+    expect(reply.body).not.toContain('root:');
+  });
+
+  it('rejects unknown methods and invalid arguments with a clear message', async () => {
+    const unknown = await send(server, { ...api(), path: '/api/evalSomething' });
+    expect(JSON.parse(unknown.body).error.message).toContain('no method called "evalSomething"');
+    const invalid = await send(server, { ...api(), body: '{"extra":"field"}' });
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    const proto = await send(server, { ...api(), path: '/api/__proto__' });
+    expect(JSON.parse(proto.body)).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+  });
+
+  it('streams contract events to the page', async () => {
+    const { port } = new URL(server.origin);
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: Number(port), path: '/api/events', headers: { Host: host(), Authorization: `Bearer ${server.token}` } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          if (text.includes('event: reposChanged')) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+        setTimeout(() => events.emit('reposChanged', { repos: [] }), 50);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(received).toContain('data: {"repos":[]}');
+  });
+});
