@@ -6,7 +6,53 @@
 import { z } from 'zod';
 import { method, type MethodSpec } from './define';
 import { AppInfo } from './app';
-import { Repo } from './repos';
+import {
+  AddRepoInput,
+  CredentialTestResult,
+  HelmImportReport,
+  ImportHelmReposInput,
+  Notice,
+  ReorderReposInput,
+  Repo,
+  RepoCommands,
+  RepoRef,
+  RevealedCredential,
+  SetCredentialInput,
+  SetCredentialResult,
+  UpdateRepoInput,
+} from './repos';
+import {
+  ApprovedRealm,
+  ApproveRealmInput,
+  ConnectResult,
+  DecodedJwt,
+  DecodeJwtInput,
+  GetTokenInput,
+  JwtVerification,
+  RepoScopeInput,
+  RevealedToken,
+  TokenRefreshInput,
+  TokenUpdated,
+  TokenView,
+  VerifyJwtInput,
+} from './auth';
+import { ChartDetail, ChartList, SearchResult } from './charts';
+import {
+  ChartIcon,
+  ChartRef,
+  ChartVersionContent,
+  ChartVersionRef,
+  DeleteResult,
+  DiffValuesInput,
+  IndexProgress,
+  IndexSummary,
+  ListChartsInput,
+  OpenIndexInput,
+  PushChartInput,
+  PushResult,
+  SearchChartsInput,
+  ValuesDiff,
+} from './packages';
 import { EVENT_NAMES, METHOD_NAMES, subscriberName } from './names';
 
 const none = z.object({}).strict();
@@ -15,12 +61,43 @@ const none = z.object({}).strict();
 export const methods = {
   appInfo: method(none, AppInfo, 'Facts about the running app: version, transport, keychain status.'),
   listRepos: method(none, z.array(Repo), 'The configured repos, in the user’s order.'),
+  addRepo: method(AddRepoInput, Repo, 'Adds a repo; an optional secret goes straight to the keychain-backed vault.'),
+  updateRepo: method(UpdateRepoInput, Repo, 'Changes a repo’s settings (never its secret).'),
+  removeRepo: method(RepoRef, z.object({ removed: z.literal(true) }), 'Removes a repo and its stored secret.'),
+  reorderRepos: method(ReorderReposInput, z.array(Repo), 'Puts the repos in the given order (every id, once).'),
+  setCredential: method(SetCredentialInput, SetCredentialResult, 'Stores a repo’s secret (sent once, kept in the vault or, without a keychain, in memory).'),
+  clearCredential: method(RepoRef, Repo, 'Forgets a repo’s stored secret.'),
+  testCredential: method(RepoRef, CredentialTestResult, 'Runs the auth flow against the repo’s index with its stored credential; a redacted trace, never the secret or token.'),
+  revealCredential: method(RepoRef, RevealedCredential, 'Returns a repo’s stored secret for copying; only on an explicit user action, logged nowhere.'),
+  importHelmRepos: method(ImportHelmReposInput, HelmImportReport, 'Imports Helm’s repositories.yaml (passwords into the keychain), reporting each entry.'),
+  exportRepoCommands: method(RepoRef, RepoCommands, 'The helm commands that use a repo (helm repo add, or cm:// with HELM_REPO_ACCESS_TOKEN); no secret.'),
+  listNotices: method(none, z.array(Notice), 'Things the user should know about their data (a recovered repo list, an unreadable vault).'),
+  connectRepo: method(RepoScopeInput, ConnectResult, 'Runs the auth flow (challenge -> token -> retry) against the repo’s index; the redacted trace, and the failure with the step that failed.'),
+  getToken: method(GetTokenInput, TokenView, 'The repo’s current token (cached unless fresh), masked and decoded.'),
+  revealToken: method(RepoScopeInput, RevealedToken, 'The raw token, only on an explicit user action (copy/reveal).'),
+  decodeJwt: method(DecodeJwtInput, DecodedJwt, 'Decodes any JWT without verifying it.'),
+  verifyJwt: method(VerifyJwtInput, JwtVerification, 'Verifies a JWT against a PEM public key or certificate, or a JWKS URL, and says why when it fails.'),
+  approveRealm: method(ApproveRealmInput, ApprovedRealm, 'Approves a token-server origin to receive the repo’s secret.'),
+  setTokenRefresh: method(TokenRefreshInput, z.object({ enabled: z.boolean() }), 'Starts or stops refreshing the repo’s token ahead of expiry while it is in use.'),
+  openIndex: method(OpenIndexInput, IndexSummary, 'Fetches (conditionally) and parses a repo’s index, keeping it in the core; falls back to the offline copy when the server is unreachable.'),
+  listCharts: method(ListChartsInput, ChartList, 'A page of the open index’s compact chart list, sorted by name.'),
+  searchCharts: method(SearchChartsInput, SearchResult, 'Ranked search over chart names, keywords and descriptions of the open index.'),
+  getChart: method(ChartRef, ChartDetail, 'A chart with all its versions (newest first) from the open index.'),
+  openChartVersion: method(ChartVersionRef, ChartVersionContent, 'Downloads a version’s package (cached by digest), verifies its sha256 and reads Chart.yaml, values, schema, README and the file list.'),
+  diffValues: method(DiffValuesInput, ValuesDiff, 'A line diff of the values.yaml of two versions of a chart.'),
+  pushChart: method(PushChartInput, PushResult, 'Uploads a .tgz to the repo through ChartMuseum’s API with a pull,push token; conflict unless force.'),
+  deleteChartVersion: method(ChartVersionRef, DeleteResult, 'Deletes one chart version through ChartMuseum’s API with a pull,push token.'),
+  chartIcon: method(ChartRef, ChartIcon, 'A chart’s icon as a data: URL (fetched by the core: image types only, at most 512 KB, cached).'),
 } as const satisfies Record<(typeof METHOD_NAMES)[number], MethodSpec>;
 
 /** Every event the core may push to the UI. */
 export const events = {
   /** The repo list changed (added, removed, reordered or edited). */
   reposChanged: z.object({ repos: z.array(Repo) }),
+  /** A repo's token was obtained or refreshed (masked view). */
+  tokenUpdated: TokenUpdated,
+  /** Progress of openIndex: download bytes of total, then parsing, then done. */
+  indexProgress: IndexProgress,
 } as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 /** The contract's method table. */
@@ -72,4 +149,5 @@ export function isMethodName(name: string): name is MethodName {
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { kind: string; step: string; message: string; hint?: string } };
 
 export { AppInfo, KeychainStatus, Transport } from './app';
-export { Repo, RepoAuth, RepoTls, AuthMode, TokenDialect } from './repos';
+export { AccessEntry, ConnectResult, DecodedJwt, JwtVerification, TokenScope, TokenView, TraceEntry } from './auth';
+export { Repo, RepoAuth, RepoTls, AuthMode, TokenDialect, Notice, HelmImportReport, CredentialTestResult, RepoCommands } from './repos';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeychainStatus } from './app';
 
 /** How a repo authenticates. */
 export const AuthMode = z.enum(['none', 'basic', 'bearer', 'token-server']);
@@ -27,15 +28,129 @@ export const RepoTls = z.object({
   insecureSkipVerify: z.boolean().default(false),
 });
 
+/** An http(s) URL of at most 2048 characters. */
+export const HttpUrl = z
+  .string()
+  .url()
+  .max(2048)
+  .refine((value) => /^https?:\/\//i.test(value), { message: 'Only http and https URLs are supported.' });
+
 /** A chart repository as the user configured it. */
 export const Repo = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
   /** Base URL of the repo (the folder that holds index.yaml), http or https. */
-  url: z.string().url().max(2048),
+  url: HttpUrl,
   auth: RepoAuth,
   tls: RepoTls.default({ insecureSkipVerify: false }),
   /** Send repo credentials to chart URLs on other hosts too (Helm's pass_credentials_all). */
   passCredentialsAll: z.boolean().default(false),
   hasSecret: z.boolean().default(false),
+});
+
+/** A secret (password, API key or static token) as the user types it once; never stored in the repo list. */
+export const Secret = z.string().min(1).max(65_536);
+
+/** Names the repo a method acts on. */
+export const RepoRef = z.object({ repoId: z.string().min(1).max(64) }).strict();
+
+/** What the user fills in to add a repo; `url` may also be a cm:// URL (helm-push), stored as https. */
+export const RepoDraft = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    url: z.string().trim().min(1).max(2048),
+    auth: RepoAuth.default({ mode: 'none', dialect: 'auto' }),
+    tls: RepoTls.default({ insecureSkipVerify: false }),
+    passCredentialsAll: z.boolean().default(false),
+  })
+  .strict();
+
+/** addRepo's argument: the draft, and optionally the secret, which goes straight to the vault. */
+export const AddRepoInput = RepoDraft.extend({ secret: Secret.optional() }).strict();
+
+/** updateRepo's argument: the fields to change (auth and tls are replaced whole when given). */
+export const UpdateRepoInput = z
+  .object({
+    repoId: z.string().min(1).max(64),
+    changes: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        url: z.string().trim().min(1).max(2048),
+        auth: RepoAuth,
+        tls: RepoTls,
+        passCredentialsAll: z.boolean(),
+      })
+      .partial()
+      .strict(),
+  })
+  .strict();
+
+/** reorderRepos' argument: every repo id, in the new order. */
+export const ReorderReposInput = z.object({ repoIds: z.array(z.string().min(1).max(64)).max(10_000) }).strict();
+
+/** setCredential's argument: the secret arrives once and goes to the vault. */
+export const SetCredentialInput = z
+  .object({ repoId: z.string().min(1).max(64), secret: Secret, username: z.string().max(512).optional() })
+  .strict();
+
+/** What setCredential reports: the repo and where the secret now lives. */
+export const SetCredentialResult = z.object({ repo: Repo, keychain: KeychainStatus });
+
+/** One redacted request/response of a credential test (the flow engine's TraceEntry). */
+export const CredentialTraceEntry = z.object({
+  step: z.string(),
+  method: z.string(),
+  url: z.string(),
+  status: z.number().int().optional(),
+  requestHeaders: z.record(z.string(), z.string()),
+  responseHeaders: z.record(z.string(), z.string()),
+  durationMs: z.number(),
+  bytes: z.number(),
+  note: z.string().optional(),
+  warning: z.string().optional(),
+});
+
+/** The result of testing a repo's credential: never the secret or the token itself. */
+export const CredentialTestResult = z.object({
+  ok: z.boolean(),
+  /** A sentence for the user: what worked, or which step failed and why. */
+  message: z.string(),
+  /** HTTP status of the final request, when one was answered. */
+  status: z.number().int().optional(),
+  error: z.object({ kind: z.string(), step: z.string(), message: z.string(), hint: z.string().optional() }).optional(),
+  /** Facts about the token the flow obtained (token-server repos), without the token. */
+  token: z.object({ realm: z.string(), scope: z.string(), dialect: z.string(), expiresAt: z.number() }).optional(),
+  trace: z.array(CredentialTraceEntry),
+});
+
+/** An explicitly revealed credential (for copying); logged nowhere. */
+export const RevealedCredential = z.object({ secret: z.string().nullable(), username: z.string().optional() });
+
+/** importHelmRepos' argument: the repositories.yaml to read (default: Helm's own). */
+export const ImportHelmReposInput = z.object({ path: z.string().min(1).max(4096).optional() }).strict();
+
+/** What an import did, entry by entry. */
+export const HelmImportReport = z.object({
+  /** The file that was read. */
+  path: z.string(),
+  imported: z.array(z.object({ name: z.string(), repoId: z.string(), passwordMoved: z.boolean(), warnings: z.array(z.string()) })),
+  skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+  keychain: KeychainStatus,
+});
+
+/** exportRepoCommands' result: shell commands that use the repo; never a secret. */
+export const RepoCommands = z.object({
+  /** POSIX shell lines, comments included, ready to paste. */
+  script: z.string(),
+  /** Whether the commands need the helm-push (cm-push) plugin. */
+  needsCmPush: z.boolean(),
+});
+
+/** Something the user should know about their data (a recovered store, an unreadable vault...). */
+export const Notice = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning']),
+  message: z.string(),
+  /** ms since epoch. */
+  at: z.number(),
 });

@@ -2,6 +2,8 @@ import { createDispatcher, type Dispatcher, type Handlers } from './dispatch';
 import type { CoreContext } from './context';
 import { appHandlers } from './handlers/app';
 import { repoHandlers } from './handlers/repos';
+import { authHandlers } from './handlers/auth';
+import { chartHandlers } from './handlers/charts';
 
 /** The service behind both transports. */
 export interface Core {
@@ -15,6 +17,8 @@ export function createCore(context: CoreContext): Core {
   const handlers: Handlers = {
     ...appHandlers(context),
     ...repoHandlers(context),
+    ...authHandlers(context),
+    ...chartHandlers(context),
   };
   const dispatcher = createDispatcher(handlers, (name, error) =>
     context.log.error('handler failed', { method: name, error: error instanceof Error ? error.name : typeof error }),

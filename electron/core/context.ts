@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { KeychainStatus, Repo, Transport } from '../contract';
 import type { EventBus } from './events';
 import type { Logger } from './log';
+import type { FlowClient } from './auth/flow';
+import type { RepoService } from './store/repo-service';
+import type { ChartsCore } from './charts/charts-core';
 
 /** A repo as stored and as the contract returns it. */
 export type RepoRecord = z.output<typeof Repo>;
@@ -20,5 +23,12 @@ export interface CoreContext {
   log: Logger;
   events: EventBus;
   keychainStatus(): Promise<z.output<typeof KeychainStatus>>;
-  repos: RepoListSource;
+  /** The repo list and its credentials (store + keychain-backed vault). */
+  repos: RepoService;
+  /** The auth flow engine (401 -> token -> retry). */
+  flow: FlowClient;
+  /** Helm's repositories.yaml default path and whether cm:// means http:// (HELM_REPO_USE_HTTP). */
+  helm: { repositoryConfig: string; cmUsesHttp: boolean };
+  /** Open indexes, chart packages, icons and ChartMuseum push/delete. */
+  charts: ChartsCore;
 }

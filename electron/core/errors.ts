@@ -11,6 +11,8 @@ export const ERROR_KINDS = [
   'repo-rejected-token',
   'realm-mismatch',
   'too-large',
+  'credentials-rejected',
+  'cancelled',
   'http',
   'keychain',
   'store',

@@ -1,26 +1,89 @@
-import iconUrl from '../../build/icon.svg';
-import { api, transportKind } from './api/client';
-import { useAsync } from './hooks/useAsync';
-import { RepoSidebar } from './components/RepoSidebar';
-import { StatusBar } from './components/StatusBar';
-import { Welcome } from './components/Welcome';
+import { useState } from 'react';
+import { transportKind } from './api/client';
+import { ToastProvider } from './components/Toasts';
+import { KeychainBanner } from './features/repos/KeychainBanner';
+import { Notices } from './features/repos/Notices';
+import { RepoSidebar } from './features/repos/RepoSidebar';
+import { RepoWorkspace, type RepoTab } from './features/repos/RepoWorkspace';
+import type { KeychainStatus } from './features/repos/types';
+import { useAppInfo } from './features/repos/useAppInfo';
+import { useRepos } from './features/repos/useRepos';
+import { JwtInspector } from './features/tokens/JwtInspector';
+import { AppDialogs, type OpenDialog } from './layout/AppDialogs';
+import { StatusBar } from './layout/StatusBar';
+import { TitleBar, type View } from './layout/TitleBar';
+import { Welcome } from './layout/Welcome';
+import './layout/layout.css';
 
-/** The ChartDesk window: repo list on the left, the selected repo on the right, status below. */
+/** The ChartDesk window: title bar, banners, repo list on the left, the selected repo or the JWT inspector, status bar. */
 export function App() {
-  const [info] = useAsync(() => api.appInfo({}), 'app-info');
-  const [repos, reloadRepos] = useAsync(() => api.listRepos({}), 'repos');
+  const { info, recheck, noteKeychain } = useAppInfo();
+  const { state: repos, reload, setRepos } = useRepos();
+  const [selectedId, setSelectedId] = useState<string>();
+  const [view, setView] = useState<View>('repos');
+  const [tab, setTab] = useState<RepoTab>('charts');
+  const [dialog, setDialog] = useState<OpenDialog>();
+  const list = repos.status === 'ready' ? repos.value : [];
+  // Keep a repo selected while there are any (the first one, or the first after a removal).
+  const selected = list.find((r) => r.id === selectedId) ?? list[0];
+  const keychain = info.status === 'ready' ? info.value.keychain : undefined;
+
+  const select = (repoId: string) => {
+    setSelectedId(repoId);
+    setView('repos');
+  };
+  const onKeychain = (status?: KeychainStatus) => (status ? noteKeychain(status) : recheck());
 
   return (
-    <div className="app" data-testid="app-shell" data-transport={transportKind}>
-      <header className="titlebar">
-        <img src={iconUrl} alt="" width={22} height={22} />
-        <h1>ChartDesk</h1>
-      </header>
-      <RepoSidebar state={repos} onRetry={reloadRepos} />
-      <main className="content">
-        <Welcome hasRepos={repos.status === 'ready' && repos.value.length > 0} />
-      </main>
-      <StatusBar info={info} />
-    </div>
+    <ToastProvider>
+      <div className="app" data-testid="app-shell" data-transport={transportKind}>
+        <TitleBar view={view} onView={setView} />
+        <div className="banners">
+          <KeychainBanner status={keychain} onRecheck={recheck} />
+          <Notices />
+        </div>
+        <RepoSidebar
+          state={repos}
+          selectedId={view === 'repos' ? selected?.id : undefined}
+          keychain={keychain}
+          onSelect={select}
+          onAdd={() => setDialog({ kind: 'add' })}
+          onImport={() => setDialog({ kind: 'import' })}
+          onRetry={reload}
+          onReordered={setRepos}
+          onRecheckKeychain={recheck}
+        />
+        <main className="content">
+          {view === 'inspector' ? (
+            <JwtInspector />
+          ) : selected ? (
+            <RepoWorkspace
+              key={selected.id}
+              repo={selected}
+              tab={tab}
+              onTab={setTab}
+              keychain={keychain}
+              onKeychain={noteKeychain}
+              onEdit={() => setDialog({ kind: 'edit', repo: selected })}
+              onExport={() => setDialog({ kind: 'export', repo: selected })}
+              onRemove={() => setDialog({ kind: 'remove', repo: selected })}
+            />
+          ) : (
+            <Welcome hasRepos={list.length > 0} onAdd={() => setDialog({ kind: 'add' })} onImport={() => setDialog({ kind: 'import' })} />
+          )}
+        </main>
+        <StatusBar info={info} repoName={view === 'repos' ? selected?.name : undefined} />
+        <AppDialogs
+          dialog={dialog}
+          onClose={() => setDialog(undefined)}
+          onSaved={(repo) => {
+            setDialog(undefined);
+            select(repo.id);
+          }}
+          onRemoved={() => setDialog(undefined)}
+          onKeychain={onKeychain}
+        />
+      </div>
+    </ToastProvider>
   );
 }

@@ -1,4 +1,17 @@
 import type { CliCommand } from '../command';
+import { createCliServices } from '../services';
+import { decodeCommand } from './decode';
+import { getCommand } from './get';
+import { tokenCommand } from './token';
+import { reposCommand } from './repos';
+import { indexCommand } from './index-command';
+import { pullCommand } from './pull';
+import { pushCommand } from './push';
+import { deleteCommand } from './delete';
+
+/** The CLI's services, built lazily on first use (the CLI's composition root). */
+const cliServices = createCliServices();
 
 /** Every `chartdesk` command; add a command by adding its module here. */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [getCommand(cliServices), tokenCommand(cliServices), decodeCommand(cliServices), reposCommand(cliServices),
+  indexCommand(cliServices), pullCommand(cliServices), pushCommand(cliServices), deleteCommand(cliServices)];

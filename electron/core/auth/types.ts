@@ -4,6 +4,7 @@ import type { RepoAuth, RepoTls } from '../../contract/repos';
 import type { Logger } from '../log';
 import type { TraceEntry } from '../http/trace';
 import type { HttpClientOptions } from '../http/options';
+import type { HttpClient } from '../http/client';
 import type { TokenCache } from './token-cache';
 
 export type { TraceEntry } from '../http/trace';
@@ -11,6 +12,8 @@ export type { HttpClientOptions } from '../http/options';
 
 /** The parts of a Repo (electron/contract/repos.ts) the flow needs. */
 export interface FlowRepo {
+  /** The repo's id, when stored: partitions the token cache so repos never share tokens. */
+  id?: string;
   url: string;
   auth: z.output<typeof RepoAuth>;
   tls: z.output<typeof RepoTls>;
@@ -46,6 +49,8 @@ export interface FlowRequest {
   /** Response size cap in bytes (throws kind 'too-large'). */
   maxBytes?: number;
   onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
+  /** Token-server mode only: when the repo challenges Basic instead of Bearer, answer with Basic (CLI one-off use). */
+  followChallengeScheme?: boolean;
 }
 
 /** A token the flow obtained, with what it was asked for. */
@@ -88,8 +93,12 @@ export interface FlowClient {
   request(req: FlowRequest): Promise<FlowResponse>;
   /** Probes the repo's index.yaml to get the challenge, then asks the token server (or the cache). */
   token(req: FlowTokenRequest): Promise<{ token: TokenInfo; trace: TraceEntry[] }>;
+  /** Forgets the repo's cached tokens and token targets (call when its credentials or URL change). */
+  forget(repo: FlowRepo): void;
   /** Keeps the repo's cached tokens fresh ahead of expiry while it is in use; call the returned function to stop. */
   keepFresh(req: FlowTokenRequest, onRefreshed?: (token: TokenInfo) => void, onError?: (error: unknown) => void): () => void;
+  /** The flow's HTTP client, for plain requests that need no repo auth (a JWKS document...). */
+  readonly http: HttpClient;
   /** Closes connections held by the HTTP client. */
   close(): Promise<void>;
 }
@@ -104,4 +113,6 @@ export interface FlowDeps {
   http?: HttpClientOptions;
   /** Environment for proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** An HTTP client to share (default: one built from userAgent, http and env). */
+  httpClient?: HttpClient;
 }

@@ -1,9 +1,45 @@
 import type { Handlers } from '../dispatch';
 import type { CoreContext } from '../context';
+import { exportRepoCommands } from '../helm/export-commands';
+import { importHelmRepositories } from '../helm/import-repos';
+import { testRepoCredential } from '../secrets/credential-test';
 
-/** Handlers for the repo list. */
-export function repoHandlers(ctx: CoreContext): Pick<Handlers, 'listRepos'> {
+type RepoMethods =
+  | 'listRepos'
+  | 'addRepo'
+  | 'updateRepo'
+  | 'removeRepo'
+  | 'reorderRepos'
+  | 'setCredential'
+  | 'clearCredential'
+  | 'testCredential'
+  | 'revealCredential'
+  | 'importHelmRepos'
+  | 'exportRepoCommands'
+  | 'listNotices';
+
+/** Handlers for the repo list, its credentials and Helm import/export. */
+export function repoHandlers(ctx: CoreContext): Pick<Handlers, RepoMethods> {
+  const { repos } = ctx;
   return {
-    listRepos: () => ctx.repos.list(),
+    listRepos: () => repos.list(),
+    addRepo: ({ secret, ...draft }) => repos.add(draft, secret),
+    updateRepo: ({ repoId, changes }) => repos.update(repoId, changes),
+    removeRepo: async ({ repoId }) => {
+      await repos.remove(repoId);
+      return { removed: true as const };
+    },
+    reorderRepos: ({ repoIds }) => repos.reorder(repoIds),
+    setCredential: ({ repoId, secret, username }) => repos.setCredential(repoId, secret, username),
+    clearCredential: ({ repoId }) => repos.clearCredential(repoId),
+    testCredential: ({ repoId }) => testRepoCredential({ flow: ctx.flow, repos }, repoId),
+    // Explicit reveal for copying: nothing about it is logged.
+    revealCredential: async ({ repoId }) => {
+      const { secret, username } = await repos.credentials(repoId);
+      return { secret: secret ?? null, ...(username ? { username } : {}) };
+    },
+    importHelmRepos: ({ path }) => importHelmRepositories({ repos, cmUsesHttp: ctx.helm.cmUsesHttp }, path ?? ctx.helm.repositoryConfig),
+    exportRepoCommands: async ({ repoId }) => exportRepoCommands(await repos.get(repoId)),
+    listNotices: () => repos.notices(),
   };
 }

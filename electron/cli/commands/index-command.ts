@@ -1,0 +1,90 @@
+/** `chartdesk index <repo|url|file> [--json] [--search Q]`: the charts of an index. */
+import { promises as fs } from 'node:fs';
+import { describeAge } from '../../core/index/fetch-fallback';
+import { createIndexParser } from '../../core/index/parse-client';
+import { DEFAULT_MAX_INDEX_BYTES } from '../../core/index/fetch-index';
+import type { ChartIndex } from '../../core/index/query-index';
+import { ChartDeskError } from '../../core/errors';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { CHART_NETWORK_OPTIONS, CHART_NETWORK_USAGE, indexWorkerPath, openChartTarget } from '../chart-cli';
+import { looksLikeUrl } from '../stored-repo';
+import type { CliServices } from '../services';
+import { parseCommandArgs } from '../url-repo';
+import { chartTable } from './index-command-format';
+
+const USAGE = `Usage: chartdesk index <repo|url|file> [--json] [--search Q]
+
+Prints the charts of a repo's index.yaml (a stored repo by name, a repo URL, or a local index file,
+YAML or JSON). When the repo cannot be reached, its offline copy is used and said so on stderr.
+
+Options:
+  --search Q            Only charts matching Q (name, keywords, description), best first
+  --limit N             At most N charts or hits (default: all charts, 50 hits)
+  --json                Print JSON: { index, charts } or { index, query, total, hits }
+${CHART_NETWORK_USAGE}
+`;
+
+/** Prints the list or the search results of a loaded index. */
+function print(io: CliIo, index: ChartIndex, summary: Record<string, unknown>, search: string | undefined, limit: number | undefined, json: boolean): void {
+  if (search !== undefined) {
+    const result = index.search(search, limit ?? 50);
+    if (json) io.stdout(`${JSON.stringify({ index: summary, ...result }, null, 2)}\n`);
+    else if (result.hits.length === 0) io.stderr(`No chart matches "${search}".\n`);
+    else io.stdout(chartTable(result.hits.map((hit) => hit.chart)));
+    return;
+  }
+  const list = index.list({ offset: 0, limit: limit ?? 100_000 });
+  if (json) io.stdout(`${JSON.stringify({ index: summary, charts: list.items }, null, 2)}\n`);
+  else io.stdout(chartTable(list.items));
+}
+
+/** "1 chart", "2 charts". */
+function counted(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** True when the argument names an existing local file (and is not a URL). */
+async function isLocalFile(arg: string): Promise<boolean> {
+  if (looksLikeUrl(arg)) return false;
+  return (await fs.stat(arg).catch(() => undefined))?.isFile() === true;
+}
+
+/** The index command over the CLI's services. */
+export function indexCommand(services: CliServices): CliCommand {
+  return {
+    name: 'index',
+    summary: 'List or search the charts of a repo index (repo, URL or local file)',
+    usage: USAGE,
+    async run(io) {
+      const { values, positionals } = parseCommandArgs(io.argv, { ...CHART_NETWORK_OPTIONS, json: { type: 'boolean', default: false }, search: { type: 'string' }, limit: { type: 'string' } });
+      const [source, ...extra] = positionals;
+      if (!source || extra.length) throw new UsageError('index needs one repo name, repo URL or index file');
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive whole number');
+      const json = values.json === true;
+      if (await isLocalFile(source)) {
+        const stat = await fs.stat(source);
+        if (stat.size > DEFAULT_MAX_INDEX_BYTES) throw new ChartDeskError('too-large', 'read-file', `${source} is larger than ${DEFAULT_MAX_INDEX_BYTES / (1024 * 1024)} MB.`);
+        const index = await createIndexParser({ workerPath: indexWorkerPath() }).parse(await fs.readFile(source), { transfer: true });
+        const info = index.info();
+        if (!json) io.stderr(`${source}: ${counted(info.chartCount, 'chart')}, ${counted(info.versionCount, 'version')}${info.warningCount ? `, ${counted(info.warningCount, 'warning')}` : ''}.\n`);
+        print(io, index, { file: source, ...info }, values.search, limit, json);
+        return 0;
+      }
+      try {
+        const { target, charts } = await openChartTarget(services, io.env, source, values);
+        const summary = await charts.sessions.open(target.repoId, false);
+        const { index } = await charts.sessions.loaded(target.repoId);
+        if (!json) {
+          const where = summary.offline ? ` (OFFLINE copy from ${describeAge(summary.ageMs)})` : '';
+          io.stderr(`${target.label}: ${counted(summary.chartCount, 'chart')}, ${counted(summary.versionCount, 'version')}${where}.\n`);
+          if (summary.offlineReason) io.stderr(`${summary.offlineReason}\n`);
+        }
+        print(io, index, summary, values.search, limit, json);
+        return 0;
+      } finally {
+        await services.close();
+      }
+    },
+  };
+}

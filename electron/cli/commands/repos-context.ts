@@ -1,0 +1,17 @@
+/** What every `chartdesk repos …` subcommand gets: the services, its arguments and the streams. */
+import type { FlowClient } from '../../core/auth/flow';
+import type { RepoService } from '../../core/store/repo-service';
+import type { CliIo } from '../command';
+
+/** The services the repos commands use, built by the CLI's composition root. */
+export interface ReposCliServices {
+  repos: RepoService;
+  /** Helm's repositories.yaml (HELM_REPOSITORY_CONFIG or the OS default). */
+  helmRepositoryConfig: string;
+  cmUsesHttp: boolean;
+  /** The auth flow engine, for `repos test` (built on first use). */
+  readonly flow: FlowClient;
+}
+
+/** One subcommand: resolves to the exit code. */
+export type ReposSubcommand = (services: ReposCliServices, argv: string[], io: CliIo) => Promise<number>;

@@ -1,0 +1,79 @@
+/** A one-off repo for a bare URL on the command line; credentials from the environment only. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { FlowCredentials, FlowRepo } from '../core/auth/types';
+import { UsageError } from './command';
+
+/** The options every network command shares. */
+export const NETWORK_OPTIONS = {
+  dialect: { type: 'string' },
+  'ca-file': { type: 'string' },
+  insecure: { type: 'boolean', default: false },
+  'approve-realm': { type: 'string' },
+  trace: { type: 'boolean', default: false },
+} as const;
+
+/** Printed to stderr whenever TLS verification is off for an https request. */
+export const INSECURE_WARNING = 'chartdesk: warning: TLS certificate verification is off (--insecure); the server’s identity is not checked.\n';
+
+/** Usage lines for NETWORK_OPTIONS. */
+export const NETWORK_USAGE = [
+  '  --dialect D           Token request dialect: auto (default), A, B or C',
+  '  --ca-file FILE        Trust this CA certificate (PEM) for https',
+  '  --insecure            Skip TLS certificate verification (testing only)',
+  '  --approve-realm URL   Allow the secret to go to this token-server origin (default: same host only)',
+  '  --trace               Write the redacted request trace to stderr',
+  '',
+  'Credentials come from the environment only: CHARTDESK_SECRET (API key for dialect A, password',
+  'otherwise) and CHARTDESK_USERNAME.',
+];
+
+/** Parses argv with node:util parseArgs, turning its errors into usage errors. */
+export function parseCommandArgs<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : 'invalid arguments');
+  }
+}
+
+/** Checks a URL argument: absolute http(s). */
+export function httpUrlArg(value: string | undefined, what: string): URL {
+  if (!value) throw new UsageError(`missing ${what}`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${what} is not a URL: ${value.slice(0, 200)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${what} must start with http:// or https://`);
+  if (url.username || url.password) throw new UsageError(`${what} must not hold credentials; use CHARTDESK_USERNAME and CHARTDESK_SECRET`);
+  return url;
+}
+
+/** Values of NETWORK_OPTIONS after parsing. */
+export interface NetworkFlags {
+  dialect?: string | undefined;
+  'ca-file'?: string | undefined;
+  insecure?: boolean | undefined;
+  'approve-realm'?: string | undefined;
+}
+
+/** Builds the repo: token-server mode when CHARTDESK_SECRET is set (Basic if the server asks for it), else none. */
+export function oneOffRepo(repoUrl: URL, env: NodeJS.ProcessEnv, flags: NetworkFlags): { repo: FlowRepo; credentials: () => Promise<FlowCredentials> } {
+  const dialect = (flags.dialect ?? 'auto').toUpperCase();
+  if (!['AUTO', 'A', 'B', 'C'].includes(dialect)) throw new UsageError(`--dialect must be auto, A, B or C`);
+  const secret = env.CHARTDESK_SECRET || undefined;
+  const username = env.CHARTDESK_USERNAME || undefined;
+  const repo: FlowRepo = {
+    url: repoUrl.toString(),
+    auth: { mode: secret || username ? 'token-server' : 'none', dialect: dialect === 'AUTO' ? 'auto' : (dialect as 'A' | 'B' | 'C') },
+    tls: { insecureSkipVerify: flags.insecure === true, ...(flags['ca-file'] ? { caFile: flags['ca-file'] } : {}) },
+    passCredentialsAll: false,
+  };
+  if (flags['approve-realm']) repo.auth.approvedRealmOrigin = httpUrlArg(flags['approve-realm'], '--approve-realm').origin;
+  if (username) repo.auth.username = username;
+  const credentials: FlowCredentials = {};
+  if (secret) credentials.secret = secret;
+  if (username) credentials.username = username;
+  return { repo, credentials: async () => credentials };
+}

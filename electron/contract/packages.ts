@@ -1,0 +1,132 @@
+/** Contract schemas for opening indexes, chart packages, values diffs, icons and ChartMuseum push/delete. */
+import { z } from 'zod';
+
+const RepoId = z.string().min(1).max(64);
+const ChartName = z.string().min(1).max(250);
+const ChartVersionText = z.string().min(1).max(128);
+
+/** openIndex's argument: `refresh` asks the server again (a conditional request) instead of reusing the loaded index. */
+export const OpenIndexInput = z.object({ repoId: RepoId, refresh: z.boolean().default(false) }).strict();
+
+/** What openIndex reports; the parsed index itself stays in the core. */
+export const IndexSummary = z.object({
+  repoId: z.string(),
+  indexUrl: z.string(),
+  chartCount: z.number().int().nonnegative(),
+  versionCount: z.number().int().nonnegative(),
+  /** ms epoch when the server last confirmed this index (a download or a 304). */
+  fetchedAt: z.number(),
+  /** ms between fetchedAt and the answer. */
+  ageMs: z.number().nonnegative(),
+  /** 'network': downloaded; 'not-modified': the server said 304; 'offline': the stored copy; 'memory': already loaded. */
+  source: z.enum(['network', 'not-modified', 'offline', 'memory']),
+  /** True when the server could not be reached and the offline copy is shown. */
+  offline: z.boolean(),
+  /** For offline: a sentence with the copy's age and the network failure. */
+  offlineReason: z.string().optional(),
+  /** True when offline, or when the index was last confirmed longer ago than the freshness window (30 min). */
+  stale: z.boolean(),
+  /** Size of the index file, bytes. */
+  bytes: z.number().int().nonnegative(),
+  /** Broken entries skipped and other oddities, as sentences (at most 100; see warningCount). */
+  warnings: z.array(z.string()),
+  warningCount: z.number().int().nonnegative(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+});
+
+/** listCharts' argument: a page of the compact chart list. */
+export const ListChartsInput = z
+  .object({ repoId: RepoId, offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(5000).default(200) })
+  .strict();
+
+/** searchCharts' argument. */
+export const SearchChartsInput = z.object({ repoId: RepoId, query: z.string().max(256), limit: z.number().int().min(1).max(1000).default(50) }).strict();
+
+/** getChart's and chartIcon's argument. */
+export const ChartRef = z.object({ repoId: RepoId, name: ChartName }).strict();
+
+/** openChartVersion's and deleteChartVersion's argument. */
+export const ChartVersionRef = z.object({ repoId: RepoId, name: ChartName, version: ChartVersionText }).strict();
+
+/** A file of a chart package, path relative to the chart folder. */
+export const ChartFile = z.object({ path: z.string(), size: z.number().int().nonnegative() });
+
+/** The Chart.yaml fields ChartDesk shows, each as the file wrote it. */
+export const ChartYamlFields = z.object({
+  apiVersion: z.string(),
+  name: z.string(),
+  version: z.string(),
+  appVersion: z.string().optional(),
+  description: z.string().optional(),
+  type: z.string().optional(),
+  kubeVersion: z.string().optional(),
+  icon: z.string().optional(),
+  home: z.string().optional(),
+  deprecated: z.boolean(),
+});
+
+/** What is inside one chart version's package. */
+export const ChartVersionContent = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** The package URL, resolved against the repo. */
+  url: z.string(),
+  chartYaml: z.string(),
+  metadata: ChartYamlFields,
+  /** values.yaml as written; empty when the chart has none. */
+  valuesYaml: z.string(),
+  valuesSchema: z.string().optional(),
+  readme: z.object({ path: z.string(), text: z.string() }).optional(),
+  files: z.array(ChartFile),
+  /** sha256 hex of the package. */
+  digest: z.string(),
+  /** True when the package matched the index digest (false only when the index has none). */
+  verified: z.boolean(),
+  fromCache: z.boolean(),
+  warnings: z.array(z.string()),
+});
+
+/** diffValues' argument: two versions of one chart. */
+export const DiffValuesInput = z.object({ repoId: RepoId, name: ChartName, from: ChartVersionText, to: ChartVersionText }).strict();
+
+/** A line diff of two values.yaml files: parts for a side-by-side view, a unified patch for the other. */
+export const ValuesDiff = z.object({
+  name: z.string(),
+  from: z.string(),
+  to: z.string(),
+  parts: z.array(z.object({ kind: z.enum(['same', 'removed', 'added']), lines: z.array(z.string()) })),
+  added: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  unified: z.string(),
+});
+
+/** Largest package accepted for a push, bytes. */
+export const MAX_PUSH_BYTES = 50 * 1024 * 1024;
+
+/** pushChart's argument: the .tgz as base64 (drag and drop reads the file in the renderer). */
+export const PushChartInput = z
+  .object({
+    repoId: RepoId,
+    fileName: z.string().min(1).max(255),
+    contentBase64: z.string().min(1).max(Math.ceil(MAX_PUSH_BYTES / 3) * 4),
+    force: z.boolean().default(false),
+  })
+  .strict();
+
+/** What a push did. */
+export const PushResult = z.object({ name: z.string(), version: z.string(), forced: z.boolean(), chartsUrl: z.string() });
+
+/** What a delete did. */
+export const DeleteResult = z.object({ name: z.string(), version: z.string() });
+
+/** A chart icon as a data: URL, or why there is none. */
+export const ChartIcon = z.object({ dataUrl: z.string().nullable(), reason: z.string().optional() });
+
+/** Progress of opening an index (event `indexProgress`). */
+export const IndexProgress = z.object({
+  repoId: z.string(),
+  phase: z.enum(['download', 'parse', 'done']),
+  receivedBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative().optional(),
+});

@@ -1,0 +1,57 @@
+/** Credentials bound to origins (design.md): which URL may receive which credential. */
+import { ChartDeskError } from '../errors';
+import type { FlowRepo } from './types';
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when repo credentials (password, static or fetched token) may go to `url`. */
+export function repoCredentialsAllowed(repo: FlowRepo, url: string): boolean {
+  return repo.passCredentialsAll || originOf(url) === originOf(repo.url);
+}
+
+/**
+ * Checks that the token-server secret may go to `realm`: the repo's approved realm origin, or,
+ * when none is approved yet, a realm on the repo's own host. Throws 'realm-mismatch' otherwise.
+ * Returns the realm's origin.
+ */
+export function checkRealmOrigin(repo: FlowRepo, realm: string): string {
+  const realmUrl = new URL(realm);
+  const realmOrigin = realmUrl.origin;
+  const approved = repo.auth.approvedRealmOrigin ? originOf(repo.auth.approvedRealmOrigin) : undefined;
+  if (approved) {
+    if (approved === realmOrigin) return realmOrigin;
+    throw new ChartDeskError(
+      'realm-mismatch',
+      'challenge',
+      `The repo now asks for tokens from ${realmOrigin}, but the approved token server for this repo is ${approved}. Approve ${realmOrigin} to send this repo’s key there.`,
+      { hint: 'Only approve it if you trust that server: the repo’s secret will be sent to it.' },
+    );
+  }
+  if (realmUrl.hostname === new URL(repo.url).hostname) return realmOrigin;
+  throw new ChartDeskError(
+    'realm-mismatch',
+    'challenge',
+    `The repo asks for tokens from ${realmOrigin}, which is not on the repo’s host. Approve ${realmOrigin} to send this repo’s key there.`,
+    { hint: 'Only approve it if you trust that server: the repo’s secret will be sent to it.' },
+  );
+}
+
+/** Validates a realm from a challenge: an absolute http(s) URL without user info. */
+export function checkRealmUrl(realm: string | undefined): string {
+  let url: URL;
+  try {
+    url = new URL(realm ?? '');
+  } catch {
+    throw new ChartDeskError('challenge-malformed', 'challenge', 'The repo’s Bearer challenge has no valid realm (token server URL).');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw new ChartDeskError('challenge-malformed', 'challenge', 'The repo’s Bearer challenge names a realm that is not a plain http(s) URL.');
+  }
+  return url.toString();
+}

@@ -1,0 +1,49 @@
+/** Finds a repo's token target without a user request: remembered, or from a probe's challenge. */
+import { ChartDeskError } from '../errors';
+import type { HttpResponse } from '../http/client';
+import type { TraceRecorder } from '../http/trace';
+import { sendRepoRequest, targetKey, type Engine } from './engine';
+import { parseScopes } from './scope';
+import { challengesOf, resolveTarget, type ResolvedTarget } from './token-source';
+import { checkRealmOrigin } from './origins';
+import type { FlowRequest, FlowTokenRequest } from './types';
+
+function apiChartsUrl(repoUrl: string): string {
+  const url = new URL(repoUrl);
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.origin}/api${path}/charts`;
+}
+
+/**
+ * The target to ask a token for: the remembered one (unless `fresh`), else the challenge of
+ * `HEAD index.yaml`; for push, when reads are anonymous, the challenge of an empty upload
+ * (ChartMuseum checks auth before reading the body).
+ */
+export async function probeTokenTarget(engine: Engine, treq: FlowTokenRequest, trace: TraceRecorder): Promise<ResolvedTarget> {
+  const operation = treq.scope ?? 'pull';
+  const key = targetKey(treq.repo, operation);
+  const remembered = engine.targets.get(key);
+  if (remembered && !treq.fresh) {
+    const scopes = parseScopes(remembered.scope);
+    return { ...remembered, scopes, realmOrigin: checkRealmOrigin(treq.repo, remembered.realm) };
+  }
+  const base: FlowRequest = { repo: treq.repo, credentials: treq.credentials, url: `${treq.repo.url.replace(/\/+$/, '')}/index.yaml`, method: 'HEAD', ...(treq.signal ? { signal: treq.signal } : {}) };
+  let res: HttpResponse = await sendRepoRequest(engine, base, trace, 'challenge');
+  if (res.status === 405 || res.status === 501) res = await sendRepoRequest(engine, { ...base, method: 'GET' }, trace, 'challenge');
+  if (res.status !== 401 && operation === 'push' && res.status >= 200 && res.status < 300) {
+    trace.note('challenge', 'Reads need no token here; asking the upload route for its challenge.');
+    res = await sendRepoRequest(engine, { ...base, url: apiChartsUrl(treq.repo.url), method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(0) }, trace, 'challenge');
+  }
+  if (res.status !== 401) {
+    const why = res.status >= 200 && res.status < 300 ? 'it answered without asking for credentials, so no token is needed' : `it answered HTTP ${res.status}`;
+    throw new ChartDeskError(res.status === 404 ? 'not-found' : 'http', 'challenge', `The repo at ${treq.repo.url} did not ask for a token: ${why}.`, {
+      hint: res.status === 404 ? 'Check the repo URL: it should be the folder that holds index.yaml.' : 'Check the repo URL and its authentication mode.',
+    });
+  }
+  const bearer = challengesOf(res).find((c) => c.scheme === 'bearer');
+  if (!bearer) throw new ChartDeskError('http', 'challenge', 'The repo does not ask for a Bearer token, so there is no token server to ask.');
+  const target = resolveTarget(bearer, treq.repo, operation);
+  engine.targets.set(key, { realm: target.realm, scope: target.scope, ...(target.service !== undefined ? { service: target.service } : {}) });
+  trace.note('challenge', `The repo asks for a Bearer token for ${target.scope} from ${target.realmOrigin}.`);
+  return target;
+}

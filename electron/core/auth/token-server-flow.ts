@@ -1,0 +1,68 @@
+/** Token-server mode: (cached token | probe) -> 401 challenge -> token -> retry, at most one fresh retry. */
+import { ChartDeskError } from '../errors';
+import type { HttpResponse } from '../http/client';
+import type { TraceRecorder } from '../http/trace';
+import { bearerHeader } from './credential-header';
+import { diagnoseRejection } from './diagnose';
+import { partitionOf, sendRepoRequest, targetKey, type Engine } from './engine';
+import { checkRealmOrigin } from './origins';
+import { challengesOf, obtainToken, resolveTarget } from './token-source';
+import type { FlowRequest, TokenInfo } from './types';
+
+/** The final response and the token that got it. */
+export interface TokenServerOutcome {
+  response: HttpResponse;
+  token?: TokenInfo;
+}
+
+/** Runs one request in token-server mode; `onBasicChallenge` handles a repo that asks for Basic instead (CLI use). */
+export async function tokenServerRequest(
+  engine: Engine,
+  req: FlowRequest,
+  trace: TraceRecorder,
+  onBasicChallenge?: (challenge: HttpResponse) => Promise<TokenServerOutcome>,
+): Promise<TokenServerOutcome> {
+  const operation = req.scope ?? 'pull';
+  const key = targetKey(req.repo, operation);
+  const partition = partitionOf(req.repo);
+  const remembered = engine.targets.get(key);
+  // The approved realm may have changed since the token was cached: check it again.
+  if (remembered) checkRealmOrigin(req.repo, remembered.realm);
+  const cached = remembered ? engine.cache.get({ partition, ...remembered }, engine.now()) : undefined;
+  let res: HttpResponse;
+  if (cached) {
+    res = await sendRepoRequest(engine, req, trace, 'request', bearerHeader(req.repo, cached.token), [cached.token]);
+    if (res.status !== 401) return { response: res, token: cached };
+    engine.cache.delete({ partition, ...cached });
+    trace.note('request', 'The repo refused the cached token; asking the token server for a fresh one.');
+  } else {
+    res = await sendRepoRequest(engine, req, trace, 'challenge');
+    if (res.status !== 401) return { response: res };
+  }
+  const challenges = challengesOf(res);
+  const bearer = challenges.find((c) => c.scheme === 'bearer');
+  if (!bearer) {
+    if (onBasicChallenge && challenges.some((c) => c.scheme === 'basic')) return onBasicChallenge(res);
+    const schemes = [...new Set(challenges.map((c) => c.scheme))].join(', ');
+    throw new ChartDeskError('http', 'challenge', `The repo asks for ${schemes} authentication, but it is set up to use a token server.`, {
+      hint: 'Change the repo’s authentication mode to what the server asks for.',
+    });
+  }
+  const target = resolveTarget(bearer, req.repo, operation);
+  engine.targets.set(key, { realm: target.realm, scope: target.scope, ...(target.service !== undefined ? { service: target.service } : {}) });
+  trace.note('challenge', `The repo asks for a Bearer token for ${target.scope} from ${target.realmOrigin}.`);
+  const options = { repo: req.repo, credentials: req.credentials, trace, ...(req.signal ? { signal: req.signal } : {}) };
+  let { token, fresh } = await obtainToken(engine, target, { ...options, fresh: cached !== undefined });
+  res = await sendRepoRequest(engine, req, trace, 'retry', bearerHeader(req.repo, token.token), [token.token]);
+  if (res.status === 401 && !fresh) {
+    engine.cache.delete({ partition, ...token });
+    trace.note('retry', 'The repo refused the cached token; asking the token server for a fresh one.');
+    ({ token, fresh } = await obtainToken(engine, target, { ...options, fresh: true }));
+    res = await sendRepoRequest(engine, req, trace, 'retry', bearerHeader(req.repo, token.token), [token.token]);
+  }
+  if (res.status === 401) {
+    engine.cache.delete({ partition, ...token });
+    throw diagnoseRejection({ token: token.token, source: { kind: 'token-server', realmOrigin: target.realmOrigin }, response: res, required: target.scopes, now: engine.now() });
+  }
+  return { response: res, token };
+}

@@ -1,0 +1,78 @@
+/** Turns a challenge into a token target and gets a token for it: from the cache or the token server. */
+import { ChartDeskError } from '../errors';
+import type { HttpResponse } from '../http/client';
+import type { TraceRecorder } from '../http/trace';
+import { parseChallenges, type Challenge } from './challenge';
+import { partitionOf, type Engine, type TokenTarget } from './engine';
+import { checkRealmOrigin, checkRealmUrl } from './origins';
+import { defaultScopes, formatScopes, parseScopes, scopesForOperation, type ResourceScope } from './scope';
+import { requestToken } from './token-request';
+import type { FlowCredentials, FlowRepo, TokenInfo } from './types';
+
+/** A token target with its parsed scopes. */
+export interface ResolvedTarget extends TokenTarget {
+  scopes: ResourceScope[];
+  realmOrigin: string;
+}
+
+/** The challenges of a 401 response (typed error when absent or garbled). */
+export function challengesOf(res: HttpResponse): Challenge[] {
+  const raw = res.rawHeaders['www-authenticate'];
+  if (raw === undefined) {
+    throw new ChartDeskError('challenge-malformed', 'challenge', 'The repo answered 401 without a WWW-Authenticate challenge, so ChartDesk cannot tell how to authenticate.');
+  }
+  return parseChallenges(raw);
+}
+
+/** Reads the Bearer challenge into a target the repo's secret may be sent to (checks the realm origin). */
+export function resolveTarget(bearer: Challenge, repo: FlowRepo, operation: 'pull' | 'push'): ResolvedTarget {
+  const realm = checkRealmUrl(bearer.params.realm);
+  const realmOrigin = checkRealmOrigin(repo, realm);
+  const named = bearer.params.scope ? parseScopes(bearer.params.scope) : [];
+  const scopes = scopesForOperation(named.length ? named : defaultScopes(repo.url, operation), operation);
+  const target: ResolvedTarget = { realm, realmOrigin, scope: formatScopes(scopes), scopes };
+  if (bearer.params.service !== undefined) target.service = bearer.params.service;
+  return target;
+}
+
+/** Options of obtainToken. */
+export interface ObtainOptions {
+  repo: FlowRepo;
+  credentials: () => Promise<FlowCredentials>;
+  trace: TraceRecorder;
+  signal?: AbortSignal;
+  /** Skip the cache. */
+  fresh?: boolean;
+}
+
+/** A token for `target`: a cached one unless `fresh`, else a new one from the token server (then cached). */
+export async function obtainToken(engine: Engine, target: ResolvedTarget, options: ObtainOptions): Promise<{ token: TokenInfo; fresh: boolean }> {
+  if (!options.fresh) {
+    const cached = engine.cache.get({ partition: partitionOf(options.repo), ...target }, engine.now());
+    if (cached) {
+      options.trace.note('token', `Reused a cached token for ${target.scope} (expires in ${Math.round((cached.expiresAt - engine.now()) / 1000)} s).`);
+      return { token: cached, fresh: false };
+    }
+  }
+  const credentials = await options.credentials();
+  const configured = options.repo.auth.dialect;
+  const dialect = configured === 'auto' ? (engine.dialects.get(target.realm) ?? 'auto') : configured;
+  const token = await requestToken(
+    engine.http,
+    options.trace,
+    {
+      realm: target.realm,
+      ...(target.service !== undefined ? { service: target.service } : {}),
+      scopes: target.scopes,
+      dialect,
+      credentials,
+      ...(options.repo.auth.clientId ? { clientId: options.repo.auth.clientId } : {}),
+      tls: options.repo.tls,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+    engine.now,
+  );
+  engine.dialects.set(target.realm, token.dialect);
+  engine.cache.set(partitionOf(options.repo), token);
+  return { token, fresh: true };
+}

@@ -1,0 +1,58 @@
+/** Chart package URLs: resolved against the repo as Helm does, and the origin rule for credentials. */
+import { ChartDeskError } from '../errors';
+
+/** The URL of the repo's index.yaml (repo URL + "/index.yaml", query string kept). */
+export function indexUrlOf(repoUrl: string): string {
+  return resolveAgainstRepo(repoUrl, 'index.yaml');
+}
+
+/**
+ * Resolves `ref` (absolute, or relative like "charts/x.tgz" or "../x.tgz") against the repo URL the
+ * way Helm's ResolveReferenceURL does: the base gets a trailing slash and keeps its query string.
+ */
+export function resolveAgainstRepo(repoUrl: string, ref: string): string {
+  let base: URL;
+  try {
+    base = new URL(repoUrl);
+  } catch {
+    throw new ChartDeskError('bad-request', 'resolve-url', 'The repo URL is not a valid URL.');
+  }
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(ref)) return checkScheme(ref);
+  if (!base.pathname.endsWith('/')) base.pathname = `${base.pathname}/`;
+  const query = base.search;
+  let resolved: URL;
+  try {
+    resolved = new URL(ref, base);
+  } catch {
+    throw new ChartDeskError('index-invalid', 'resolve-url', `The index gives a chart URL that is not valid: "${ref.slice(0, 200)}".`);
+  }
+  resolved.search = query;
+  return checkScheme(resolved.toString());
+}
+
+function checkScheme(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ChartDeskError('index-invalid', 'resolve-url', `The index gives a chart URL that is not valid: "${url.slice(0, 200)}".`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ChartDeskError('index-invalid', 'resolve-url', `The index gives a chart URL with the unsupported scheme "${parsed.protocol}"; only http and https are fetched.`);
+  }
+  return parsed.toString();
+}
+
+/** True when both URLs share scheme, host and port. */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the repo's credentials may go to `url`: same origin as the repo, or the repo allows all hosts. */
+export function mayCarryCredentials(repo: { url: string; passCredentialsAll: boolean }, url: string): boolean {
+  return repo.passCredentialsAll || sameOrigin(repo.url, url);
+}

@@ -1,0 +1,135 @@
+/** The parsed indexes the core holds per repo: opened once, refreshed on demand, never sent whole to the UI. */
+import type { z } from 'zod';
+import type { IndexProgress, IndexSummary } from '../../contract/packages';
+import type { FlowCredentials } from '../auth/types';
+import type { RepoRecord } from '../context';
+import type { IndexFetcher, IndexFetchResult } from '../index/fetch-index';
+import { throttleProgress } from '../index/fetch-progress';
+import type { ChartIndex } from '../index/query-index';
+import type { IndexInfo } from '../index/query-types';
+import type { Logger } from '../log';
+
+/** Parses index bytes into a queryable index (the index engine's worker parser). */
+export type ParseIndex = (bytes: Buffer) => Promise<ChartIndex>;
+
+/** The repos and their credentials (the repo service satisfies this). */
+export interface RepoAccess {
+  get(repoId: string): Promise<RepoRecord>;
+  credentials(repoId: string): Promise<FlowCredentials>;
+}
+
+/** An index held in memory. */
+export interface LoadedIndex {
+  repo: RepoRecord;
+  index: ChartIndex;
+  info: IndexInfo;
+  fetched: Omit<IndexFetchResult, 'bytes' | 'keep'> & { size: number };
+}
+
+/** The open indexes. */
+export interface IndexSessions {
+  /** Opens (or with refresh, re-checks) a repo's index and summarizes it. */
+  open(repoId: string, refresh: boolean): Promise<z.output<typeof IndexSummary>>;
+  /** The loaded index, opening it first when needed. */
+  loaded(repoId: string): Promise<LoadedIndex>;
+  /** Drops a repo's index so the next use fetches again (after a push or delete). */
+  forget(repoId: string): void;
+}
+
+/** What the sessions need. */
+export interface IndexSessionsDeps {
+  repos: RepoAccess;
+  fetcher: IndexFetcher;
+  parse: ParseIndex;
+  now: () => number;
+  onProgress: (progress: z.output<typeof IndexProgress>) => void;
+  log: Logger;
+  /** An index confirmed longer ago than this counts as stale (default 30 minutes). */
+  staleAfterMs?: number;
+  /** Most indexes kept in memory at once, least recently used dropped first (default 6). */
+  maxLoaded?: number;
+}
+
+const MAX_WARNINGS = 100;
+
+/** Creates the sessions. Concurrent opens of one repo share one fetch. */
+export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
+  const loaded = new Map<string, LoadedIndex>();
+  const pending = new Map<string, Promise<LoadedIndex>>();
+  const staleAfter = deps.staleAfterMs ?? 30 * 60_000;
+
+  const load = async (repoId: string): Promise<LoadedIndex> => {
+    const repo = await deps.repos.get(repoId);
+    const progress = throttleProgress((receivedBytes, totalBytes) => deps.onProgress({ repoId, phase: 'download', receivedBytes, ...(totalBytes !== undefined ? { totalBytes } : {}) }), deps.now);
+    const result = await deps.fetcher.fetch({ key: repo.id, repo, credentials: () => deps.repos.credentials(repo.id), onProgress: progress });
+    deps.onProgress({ repoId, phase: 'parse', receivedBytes: result.bytes.length, totalBytes: result.bytes.length });
+    const index = await deps.parse(result.bytes);
+    await result.keep().catch((error: unknown) => deps.log.warn('could not store the offline index copy', { repoId, error: error instanceof Error ? error.message : String(error) }));
+    deps.onProgress({ repoId, phase: 'done', receivedBytes: result.bytes.length, totalBytes: result.bytes.length });
+    const { bytes, keep: _keep, ...fetched } = result;
+    const entry: LoadedIndex = { repo, index, info: index.info(), fetched: { ...fetched, size: bytes.length } };
+    loaded.delete(repoId);
+    loaded.set(repoId, entry);
+    while (loaded.size > (deps.maxLoaded ?? 6)) {
+      const oldest = loaded.keys().next();
+      if (oldest.done) break;
+      loaded.delete(oldest.value);
+    }
+    return entry;
+  };
+
+  const loadOnce = (repoId: string): Promise<LoadedIndex> => {
+    const running = pending.get(repoId);
+    if (running) return running;
+    const promise = load(repoId).finally(() => pending.delete(repoId));
+    pending.set(repoId, promise);
+    return promise;
+  };
+
+  const current = async (repoId: string): Promise<LoadedIndex | undefined> => {
+    const entry = loaded.get(repoId);
+    if (!entry) return undefined;
+    const repo = await deps.repos.get(repoId);
+    if (repo.url !== entry.repo.url) return undefined;
+    loaded.delete(repoId);
+    loaded.set(repoId, { ...entry, repo });
+    return loaded.get(repoId);
+  };
+
+  const summarize = (repoId: string, entry: LoadedIndex, fromMemory: boolean): z.output<typeof IndexSummary> => {
+    const now = deps.now();
+    const ageMs = Math.max(0, now - entry.fetched.fetchedAt);
+    const offline = entry.fetched.source === 'offline';
+    return {
+      repoId,
+      indexUrl: entry.fetched.url,
+      chartCount: entry.info.chartCount,
+      versionCount: entry.info.versionCount,
+      fetchedAt: entry.fetched.fetchedAt,
+      ageMs,
+      source: fromMemory ? 'memory' : entry.fetched.source,
+      offline,
+      ...(entry.fetched.offlineReason ? { offlineReason: entry.fetched.offlineReason } : {}),
+      stale: offline || ageMs > staleAfter,
+      bytes: entry.fetched.size,
+      warnings: entry.info.warnings.slice(0, MAX_WARNINGS).map((warning) => warning.message),
+      warningCount: entry.info.warningCount,
+      ...(entry.fetched.etag ? { etag: entry.fetched.etag } : {}),
+      ...(entry.fetched.lastModified ? { lastModified: entry.fetched.lastModified } : {}),
+    };
+  };
+
+  return {
+    async open(repoId, refresh) {
+      const existing = refresh ? undefined : await current(repoId);
+      if (existing) return summarize(repoId, existing, true);
+      return summarize(repoId, await loadOnce(repoId), false);
+    },
+    async loaded(repoId) {
+      return (await current(repoId)) ?? loadOnce(repoId);
+    },
+    forget(repoId) {
+      loaded.delete(repoId);
+    },
+  };
+}

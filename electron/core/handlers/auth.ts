@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { ConnectResult, TokenScope } from '../../contract/auth';
+import type { Handlers } from '../dispatch';
+import type { CoreContext, RepoRecord } from '../context';
+import { ChartDeskError, serializeError } from '../errors';
+import { traceOfError } from '../auth/flow';
+import { defaultScopes, formatScopes } from '../auth/scope';
+import { staticTokenView, tokenView, type TokenViewRecord } from '../auth/token-view';
+import { decodeJwt } from '../jwt/decode';
+import { fetchJwks } from '../jwt/jwks';
+import { verifyJwt } from '../jwt/verify';
+
+type Scope = z.output<typeof TokenScope>;
+type AuthMethods = 'connectRepo' | 'getToken' | 'revealToken' | 'decodeJwt' | 'verifyJwt' | 'approveRealm' | 'setTokenRefresh';
+
+function indexUrl(repo: RepoRecord): string {
+  return `${repo.url.replace(/\/+$/, '')}/index.yaml`;
+}
+
+/** Handlers for the auth flow, tokens and JWT inspection. */
+export function authHandlers(ctx: CoreContext): Pick<Handlers, AuthMethods> {
+  const refreshers = new Map<string, () => void>();
+  const credentials = (repoId: string) => () => ctx.repos.credentials(repoId);
+  const announce = (repoId: string, scope: Scope, token: TokenViewRecord) => ctx.events.emit('tokenUpdated', { repoId, scope, token });
+
+  /** The raw token and its view: from the token server (cached unless fresh) or the stored static token. */
+  async function currentToken(repoId: string, scope: Scope, fresh: boolean): Promise<{ raw: string; view: TokenViewRecord }> {
+    const repo = await ctx.repos.get(repoId);
+    if (repo.auth.mode === 'bearer') {
+      const { secret } = await ctx.repos.credentials(repoId);
+      if (!secret) throw new ChartDeskError('bad-request', 'token', 'No token is stored for this repo.');
+      return { raw: secret, view: staticTokenView(secret, formatScopes(defaultScopes(repo.url, scope))) };
+    }
+    const { token } = await ctx.flow.token({ repo, credentials: credentials(repoId), scope, fresh });
+    return { raw: token.token, view: tokenView(token) };
+  }
+
+  return {
+    async connectRepo({ repoId, scope }) {
+      const repo = await ctx.repos.get(repoId);
+      const request = { repo, credentials: credentials(repoId), url: indexUrl(repo), scope, method: 'HEAD' };
+      try {
+        let res = await ctx.flow.request(request);
+        if (res.status === 405 || res.status === 501) res = await ctx.flow.request({ ...request, method: 'GET' });
+        const result: z.output<typeof ConnectResult> = { ok: res.status >= 200 && res.status < 300, status: res.status, trace: res.trace };
+        if (res.token) {
+          result.token = tokenView(res.token);
+          announce(repoId, scope, result.token);
+        }
+        if (!result.ok) result.error = { kind: res.status === 404 ? 'not-found' : 'http', step: 'request', message: `The repo answered HTTP ${res.status} for its index.` };
+        return result;
+      } catch (error) {
+        return { ok: false, trace: traceOfError(error) ?? [], error: serializeError(error) };
+      }
+    },
+    async getToken({ repoId, scope, fresh }) {
+      const { view } = await currentToken(repoId, scope, fresh);
+      announce(repoId, scope, view);
+      return view;
+    },
+    async revealToken({ repoId, scope }) {
+      const { raw } = await currentToken(repoId, scope, false);
+      return { token: raw };
+    },
+    decodeJwt: ({ jwt }) => decodeJwt(jwt),
+    async verifyJwt({ jwt, keyPem, jwksUrl }) {
+      const decoded = decodeJwt(jwt);
+      const key = keyPem !== undefined ? { pem: keyPem } : { jwks: await fetchJwks(ctx.flow.http, jwksUrl ?? '') };
+      return { ...(await verifyJwt(jwt, key)), decoded };
+    },
+    async approveRealm({ repoId, origin }) {
+      const approved = new URL(origin).origin;
+      const repo = await ctx.repos.get(repoId);
+      await ctx.repos.update(repoId, { auth: { ...repo.auth, approvedRealmOrigin: approved } });
+      return { repoId, origin: approved };
+    },
+    async setTokenRefresh({ repoId, scope, enabled }) {
+      const key = `${repoId}|${scope}`;
+      refreshers.get(key)?.();
+      refreshers.delete(key);
+      if (enabled) {
+        const repo = await ctx.repos.get(repoId);
+        const stop = ctx.flow.keepFresh(
+          { repo, credentials: credentials(repoId), scope },
+          (token) => announce(repoId, scope, tokenView(token)),
+          (error) => ctx.log.warn('token refresh failed', { repoId, error: serializeError(error).message }),
+        );
+        refreshers.set(key, stop);
+      }
+      return { enabled };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** Handlers for chart indexes, chart versions, values diffs, icons and ChartMuseum push/delete. */
+import type { CoreContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { ChartDeskError } from '../errors';
+
+type ChartMethods = 'openIndex' | 'listCharts' | 'searchCharts' | 'getChart' | 'openChartVersion' | 'diffValues' | 'pushChart' | 'deleteChartVersion' | 'chartIcon';
+
+/** Decodes the pushed file: plain base64, or a data: URL as FileReader.readAsDataURL gives it. */
+export function decodePackageBase64(text: string): Buffer {
+  const body = text.replace(/^data:[^,]{0,200};base64,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 === 1) {
+    throw new ChartDeskError('bad-request', 'push', 'The file content did not arrive as base64.');
+  }
+  return Buffer.from(body, 'base64');
+}
+
+/** The chart handlers over the context's chart services. */
+export function chartHandlers(ctx: CoreContext): Pick<Handlers, ChartMethods> {
+  const { charts } = ctx;
+  const indexOf = async (repoId: string) => (await charts.sessions.loaded(repoId)).index;
+  return {
+    openIndex: ({ repoId, refresh }) => charts.sessions.open(repoId, refresh),
+    listCharts: async ({ repoId, offset, limit }) => (await indexOf(repoId)).list({ offset, limit }),
+    searchCharts: async ({ repoId, query, limit }) => (await indexOf(repoId)).search(query, limit),
+    async getChart({ repoId, name }) {
+      const detail = (await indexOf(repoId)).detail(name);
+      if (!detail) throw new ChartDeskError('not-found', 'get-chart', `The index has no chart called ${name}.`);
+      return detail;
+    },
+    openChartVersion: ({ repoId, name, version }) => charts.versions.open(repoId, name, version),
+    diffValues: ({ repoId, name, from, to }) => charts.versions.diffValues(repoId, name, from, to),
+    pushChart: ({ repoId, contentBase64, force }) => charts.publisher.push(repoId, decodePackageBase64(contentBase64), force),
+    deleteChartVersion: ({ repoId, name, version }) => charts.publisher.remove(repoId, name, version),
+    chartIcon: ({ repoId, name }) => charts.icon(repoId, name),
+  };
+}

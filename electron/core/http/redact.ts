@@ -1,0 +1,99 @@
+/**
+ * The one redaction module: every credential, token and query-string secret that could reach a
+ * trace, a log line or an error message passes through here first.
+ */
+
+/** What replaces a secret too short to show any of it. */
+export const REDACTED = '‹redacted›';
+
+/** Query parameters whose values are always hidden. */
+const SECRET_PARAM = /(token|secret|password|passwd|pwd|key|auth|sig|signature|credential|code|session)/i;
+
+/** Headers whose values are credentials. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
+
+/** Things that look like a JWT (three base64url parts starting with a JSON header). */
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
+
+/**
+ * Masks a secret, keeping 4 characters at each end of long values (tokens) so they can be told
+ * apart; values shorter than 32 characters (keys, passwords) show nothing.
+ */
+export function maskSecret(secret: string): string {
+  if (secret.length < 32) return REDACTED;
+  return `${secret.slice(0, 4)}…${secret.slice(-4)}`;
+}
+
+/** Masks a credential header value, keeping its scheme word ("Bearer eyJh…x9Qk", "Basic ‹redacted›"). */
+export function maskCredentialValue(value: string): string {
+  const match = /^\s*([A-Za-z][A-Za-z0-9._~+-]*)\s+(\S.*)$/s.exec(value);
+  if (!match) return maskSecret(value.trim());
+  const [, scheme = '', rest = ''] = match;
+  return scheme.toLowerCase() === 'basic' ? `${scheme} ${REDACTED}` : `${scheme} ${maskSecret(rest.trim())}`;
+}
+
+/** Removes user info and masks secret-looking query parameters of a URL, keeping the rest verbatim. */
+export function redactUrl(url: string): string {
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const base = (queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt)).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, `$1${REDACTED}@`);
+  if (queryAt < 0) return redactText(base);
+  const query = beforeHash
+    .slice(queryAt + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      const name = safeDecode(pair.slice(0, eq));
+      return SECRET_PARAM.test(name) ? `${pair.slice(0, eq)}=${maskSecret(safeDecode(pair.slice(eq + 1)))}` : pair;
+    })
+    .join('&');
+  return redactText(`${base}?${query}`);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/** Replaces every known secret and every JWT-looking string inside free text. */
+export function redactText(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 3) out = out.split(secret).join(maskSecret(secret));
+  }
+  return out.replace(JWT_LIKE, (jwt) => maskSecret(jwt));
+}
+
+/** True when a header carries a credential (including a repo's custom auth header). */
+export function isCredentialHeader(name: string, extra: readonly string[] = []): boolean {
+  const lower = name.toLowerCase();
+  return CREDENTIAL_HEADERS.has(lower) || extra.some((e) => e.toLowerCase() === lower);
+}
+
+/**
+ * Picks the headers worth tracing and masks the credential ones; `credentialHeaders` names extra
+ * headers that carry a credential (a custom auth header).
+ */
+export function redactHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  pick: readonly string[],
+  credentialHeaders: readonly string[] = [],
+  secrets: readonly string[] = [],
+): Record<string, string> {
+  const wanted = new Set([...pick, ...credentialHeaders].map((n) => n.toLowerCase()));
+  const out: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (!wanted.has(lower) || raw === undefined) continue;
+    const value = Array.isArray(raw) ? raw.join(', ') : raw;
+    if (isCredentialHeader(lower, credentialHeaders)) out[lower] = maskCredentialValue(value);
+    else if (lower === 'location') out[lower] = redactUrl(value);
+    else out[lower] = redactText(value, secrets);
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+/** Fetches a repo's index.yaml through the flow engine: conditional, capped, with progress and an offline fallback. */
+import type { FlowClient, FlowCredentials, FlowRepo, FlowScope } from '../auth/types';
+import { indexUrlOf } from '../charts/chart-url';
+import { httpFailure } from '../charts/http-failure';
+import { ChartDeskError } from '../errors';
+import { canFallBackOffline, describeAge } from './fetch-fallback';
+import type { OfflineIndexStore } from './offline-store';
+
+/** Default cap on the size of an index.yaml. */
+export const DEFAULT_MAX_INDEX_BYTES = 256 * 1024 * 1024;
+
+/** One index fetch. */
+export interface IndexFetchRequest {
+  /** Offline-copy key: the repo id (or the URL for a repo that is not stored). */
+  key: string;
+  repo: FlowRepo;
+  credentials: () => Promise<FlowCredentials>;
+  /** Download in full even when the offline copy has validators. */
+  unconditional?: boolean;
+  scope?: FlowScope;
+  signal?: AbortSignal;
+  onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
+}
+
+/** The index bytes and where they came from. */
+export interface IndexFetchResult {
+  bytes: Buffer;
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  /** ms epoch when the server last confirmed these bytes. */
+  fetchedAt: number;
+  /** 'network': downloaded now; 'not-modified': the server answered 304; 'offline': the stored copy, the server being unreachable. */
+  source: 'network' | 'not-modified' | 'offline';
+  /** For 'offline': why the network copy could not be had, as a sentence. */
+  offlineReason?: string;
+  /** Stores (or refreshes) the offline copy; call it once the bytes parsed as a good index. */
+  keep(): Promise<void>;
+}
+
+/** Fetches indexes. */
+export interface IndexFetcher {
+  fetch(request: IndexFetchRequest): Promise<IndexFetchResult>;
+}
+
+/** What the fetcher needs. */
+export interface IndexFetcherDeps {
+  flow: FlowClient;
+  offline: OfflineIndexStore;
+  now: () => number;
+  /** Size cap (default 256 MB). */
+  maxBytes?: number;
+}
+
+/** Creates the index fetcher. */
+export function createIndexFetcher(deps: IndexFetcherDeps): IndexFetcher {
+  const maxBytes = deps.maxBytes ?? DEFAULT_MAX_INDEX_BYTES;
+
+  const download = async (request: IndexFetchRequest, url: string, conditional: boolean): Promise<IndexFetchResult> => {
+    const meta = conditional ? await deps.offline.readMeta(request.key) : undefined;
+    const usable = meta && meta.url === url ? meta : undefined;
+    const headers: Record<string, string> = { accept: 'application/x-yaml, application/yaml, application/json;q=0.9, */*;q=0.8' };
+    if (usable?.etag) headers['if-none-match'] = usable.etag;
+    if (usable?.lastModified) headers['if-modified-since'] = usable.lastModified;
+    const response = await deps.flow.request({
+      repo: request.repo,
+      credentials: request.credentials,
+      url,
+      headers,
+      maxBytes,
+      ...(request.scope ? { scope: request.scope } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    });
+    const now = deps.now();
+    if (response.status === 304 && usable) {
+      const copy = await deps.offline.read(request.key);
+      // The copy went missing or bad between the two reads: ask again without validators.
+      if (!copy) return download(request, url, false);
+      const validators = { etag: response.headers.etag ?? copy.meta.etag, lastModified: response.headers['last-modified'] ?? copy.meta.lastModified };
+      return {
+        bytes: copy.bytes,
+        url,
+        ...definedValidators(validators),
+        fetchedAt: now,
+        source: 'not-modified',
+        keep: () => deps.offline.touch(request.key, now, definedValidators(validators)),
+      };
+    }
+    if (response.status < 200 || response.status > 299) throw httpFailure('fetch-index', 'fetching the index', response.status);
+    const validators = definedValidators({ etag: response.headers.etag, lastModified: response.headers['last-modified'] });
+    return {
+      bytes: response.body,
+      url,
+      ...validators,
+      fetchedAt: now,
+      source: 'network',
+      keep: () => deps.offline.write(request.key, response.body, { url, ...validators, downloadedAt: now, checkedAt: now }),
+    };
+  };
+
+  return {
+    async fetch(request) {
+      const url = indexUrlOf(request.repo.url);
+      try {
+        return await download(request, url, !request.unconditional);
+      } catch (error) {
+        if (!canFallBackOffline(error)) throw error;
+        const copy = await deps.offline.read(request.key);
+        if (!copy || copy.meta.url !== url) throw error;
+        const reason = error instanceof ChartDeskError ? error.message : 'The server could not be reached.';
+        return {
+          bytes: copy.bytes,
+          url,
+          ...definedValidators({ etag: copy.meta.etag, lastModified: copy.meta.lastModified }),
+          fetchedAt: copy.meta.checkedAt,
+          source: 'offline',
+          offlineReason: `Showing the offline copy from ${describeAge(deps.now() - copy.meta.checkedAt)}: ${reason}`,
+          keep: async () => {},
+        };
+      }
+    },
+  };
+}
+
+function definedValidators(v: { etag?: string | undefined; lastModified?: string | undefined }): { etag?: string; lastModified?: string } {
+  return { ...(v.etag ? { etag: v.etag } : {}), ...(v.lastModified ? { lastModified: v.lastModified } : {}) };
+}

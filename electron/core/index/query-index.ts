@@ -1,0 +1,106 @@
+/**
+ * A loaded index on the main thread: the compact chart list, ranked search and a chart's full
+ * detail decoded on demand, so the UI never receives the whole index.
+ */
+import { decodeEntry } from './normalize-decode';
+import { normalizeVersion } from './normalize-version';
+import { FLAG_DUPLICATE, type IndexData } from './parse-result';
+import { SearchIndex } from './query-search';
+import type { ChartDetail, ChartList, ChartSummary, ChartVersion, IndexInfo, IndexWarning, SearchResult } from './query-types';
+
+/** Warnings listed in IndexInfo (the rest are counted). */
+const INFO_WARNINGS = 200;
+/** Default and largest page sizes. */
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 100_000;
+
+/** Queries over one parsed index. */
+export class ChartIndex {
+  private readonly detailText: Buffer;
+  private readonly byName = new Map<string, number>();
+  private searchIndex: SearchIndex | undefined;
+
+  constructor(private readonly data: IndexData) {
+    const text = data.detailText;
+    this.detailText = Buffer.isBuffer(text) ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    data.chartNames.forEach((name, i) => this.byName.set(name, i));
+  }
+
+  /** Facts about the index and its first warnings. */
+  info(): IndexInfo {
+    const { data } = this;
+    const info: IndexInfo = {
+      format: data.format,
+      parser: data.parser,
+      bytes: data.bytes,
+      chartCount: data.chartNames.length,
+      versionCount: data.versions.length,
+      warningCount: data.warningCount,
+      warnings: data.warnings.slice(0, INFO_WARNINGS),
+    };
+    if (data.apiVersion !== undefined) info.apiVersion = data.apiVersion;
+    if (data.generated !== undefined) info.generated = data.generated;
+    if (data.contextPath !== undefined) info.contextPath = data.contextPath;
+    return info;
+  }
+
+  /** A page of the chart list, sorted by name. */
+  list(page: { offset?: number; limit?: number } = {}): ChartList {
+    const offset = clamp(page.offset ?? 0, 0, this.data.summaries.length);
+    const limit = clamp(page.limit ?? DEFAULT_LIMIT, 0, MAX_LIMIT);
+    return { total: this.data.summaries.length, offset, items: this.data.summaries.slice(offset, offset + limit) };
+  }
+
+  /** Ranked search; the search structure is built on first use. */
+  search(query: string, limit = 50): SearchResult {
+    this.searchIndex ??= new SearchIndex(this.data.summaries);
+    const hits = this.searchIndex.search(query);
+    return { query, total: hits.length, hits: hits.slice(0, clamp(limit, 0, MAX_LIMIT)) };
+  }
+
+  /** The summary of a chart, or undefined when the index has no such chart. */
+  summary(name: string): ChartSummary | undefined {
+    const i = this.byName.get(name);
+    return i === undefined ? undefined : this.data.summaries[i];
+  }
+
+  /** A chart with all its versions (newest first), or undefined when the index has no such chart. */
+  detail(name: string): ChartDetail | undefined {
+    const i = this.byName.get(name);
+    if (i === undefined) return undefined;
+    const { chartFirst } = this.data;
+    const warnings: IndexWarning[] = [];
+    const versions: ChartVersion[] = [];
+    for (let v = chartFirst[i] as number; v < (chartFirst[i + 1] as number); v++) versions.push(this.decodeVersion(name, v, warnings));
+    return { name, summary: this.data.summaries[i] as ChartSummary, versions, warnings };
+  }
+
+  /** One version of a chart (the first entry when the index lists it twice), or undefined. */
+  version(name: string, version: string): ChartVersion | undefined {
+    const i = this.byName.get(name);
+    if (i === undefined) return undefined;
+    const { chartFirst, versions } = this.data;
+    for (let v = chartFirst[i] as number; v < (chartFirst[i + 1] as number); v++) {
+      if (versions[v] === version) return this.decodeVersion(name, v, []);
+    }
+    return undefined;
+  }
+
+  /** The chart names, sorted. */
+  chartNames(): readonly string[] {
+    return this.data.chartNames;
+  }
+
+  private decodeVersion(chart: string, v: number, warnings: IndexWarning[]): ChartVersion {
+    const { locators, flags, detailFormat, versions } = this.data;
+    const raw = decodeEntry(this.detailText, detailFormat, locators[v * 3] as number, locators[v * 3 + 1] as number, locators[v * 3 + 2] as number);
+    const version = versions[v] as string;
+    return normalizeVersion(raw, { duplicate: ((flags[v] as number) & FLAG_DUPLICATE) !== 0 }, (note) =>
+      warnings.push({ chart, version, message: `Chart "${chart}" version ${version}: ${note}.` }),
+    );
+  }
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), min), max) : min;
+}

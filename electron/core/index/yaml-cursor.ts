@@ -1,0 +1,267 @@
+/**
+ * The line machinery of the fast block-YAML scanner: where the current structural line starts,
+ * its indentation, keys and their duplicates. Anything outside the subset index files use makes
+ * the scanner give up (throw YAML_BAIL) so the caller can fall back to the full, safe parser.
+ */
+import { decodeQuoted, skipEscape } from './yaml-quoted';
+import { BACKSLASH, bail, COLON, DASH, DQ, HASH, isBreakOrBlank, isPlainStart, LF, SP, SQ, TAB, utf8 } from './yaml-bytes';
+
+/** The longest implicit key YAML allows. */
+const MAX_KEY_BYTES = 1024;
+
+/** Current position and line state of a scan over one buffer. */
+export class YamlCursor {
+  readonly buf: Buffer;
+  readonly len: number;
+  /** Start of the current structural line (blank and comment lines are skipped). */
+  lineStart = 0;
+  /** Its indentation in spaces; -1 at the end of the input. */
+  indent = -1;
+  /** Position of its first non-space byte. */
+  first = 0;
+  /** How many blank lines, and whether comment lines, the last seekLine passed over. */
+  skippedBlanks = 0;
+  skippedComment = false;
+  /** Range of the last key read (inside the quotes for a quoted key). */
+  keyStart = 0;
+  keyEnd = 0;
+  /** The decoded text of the last key when it had escapes (then its range is not its text). */
+  keyText: string | undefined = undefined;
+  /** Decoded texts of keys with escapes, referenced from the key stack by negative indexes. */
+  private readonly escapedKeys: string[] = [];
+  /** Set by the plain-scalar scanner: where the last line's text ends and whether a comment followed. */
+  textEnd = 0;
+  textComment = false;
+  private keys = new Int32Array(256);
+  /** Number of ints in use on the key stack (two per key). */
+  keyTop = 0;
+
+  constructor(buf: Buffer, end = buf.length) {
+    this.buf = buf;
+    this.len = end;
+  }
+
+  /** Moves to the first structural line at or after line start p, skipping blank and comment lines. */
+  seekLine(p: number): void {
+    const { buf, len } = this;
+    let blanks = 0;
+    let comment = false;
+    while (p < len) {
+      let i = p;
+      while (i < len && buf[i] === SP) i++;
+      const c = buf[i];
+      if (i >= len) break;
+      if (c === LF) {
+        blanks++;
+        p = i + 1;
+        continue;
+      }
+      if (c === HASH) {
+        comment = true;
+        p = this.nextLineStart(i);
+        continue;
+      }
+      if (c === TAB) {
+        const j = this.skipBlanks(i);
+        if (j >= len || buf[j] === LF) {
+          blanks++;
+          p = j + 1;
+          continue;
+        }
+        bail(); // a tab in indentation
+      }
+      this.skippedBlanks = blanks;
+      this.skippedComment = comment;
+      this.lineStart = p;
+      this.first = i;
+      this.indent = i - p;
+      return;
+    }
+    this.skippedBlanks = blanks;
+    this.skippedComment = comment;
+    this.lineStart = len;
+    this.first = len;
+    this.indent = -1;
+  }
+
+  /** The start of the line after the one holding position p (or the end of the input). */
+  nextLineStart(p: number): number {
+    const at = this.buf.indexOf(LF, p);
+    return at < 0 || at >= this.len ? this.len : at + 1;
+  }
+
+  /** The first position at or after p that is not a space or tab. */
+  skipBlanks(p: number): number {
+    const { buf, len } = this;
+    while (p < len && (buf[p] === SP || buf[p] === TAB)) p++;
+    return p;
+  }
+
+  /** After a value that ended at p: allows blanks and a comment, then moves to the next structural line. */
+  finishLine(p: number): void {
+    const j = this.skipBlanks(p);
+    if (j < this.len && this.buf[j] !== LF) {
+      if (this.buf[j] !== HASH || j === p) bail();
+    }
+    this.seekLine(this.nextLineStart(j));
+  }
+
+  /** True when the line content at p is `-` followed by a blank or the end of the line. */
+  isSeqItem(p: number): boolean {
+    return this.buf[p] === DASH && isBreakOrBlank(this.buf[p + 1]);
+  }
+
+  /** True when the text at p is an implicit key (a single-line key followed by `:` and a blank). */
+  isKeyAt(p: number): boolean {
+    const { buf, len } = this;
+    const c = buf[p];
+    if (c === DQ || c === SQ) {
+      const close = this.quoteEndOnLine(p);
+      if (close < 0) return false;
+      const j = this.skipBlanks(close + 1);
+      return buf[j] === COLON && isBreakOrBlank(j + 1 < len ? buf[j + 1] : undefined);
+    }
+    for (let i = p; i < len; i++) {
+      const b = buf[i];
+      if (b === LF) return false;
+      if (b === COLON && isBreakOrBlank(i + 1 < len ? buf[i + 1] : undefined)) return true;
+      if (b === HASH && (buf[i - 1] === SP || buf[i - 1] === TAB)) return false;
+    }
+    return false;
+  }
+
+  /** The closing quote of the quoted scalar at p when it is on the same line, else -1. */
+  private quoteEndOnLine(p: number): number {
+    const { buf, len } = this;
+    const c = buf[p];
+    for (let i = p + 1; i < len; i++) {
+      const b = buf[i];
+      if (b === LF) return -1;
+      if (b === BACKSLASH && c === DQ) i++;
+      else if (b === c) {
+        if (c !== SQ || buf[i + 1] !== SQ) return i;
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  /** Reads the key at p (setting keyStart/keyEnd, or keyText for a key with escapes) and returns the position after its `:`. */
+  scanKey(p: number): number {
+    const { buf, len } = this;
+    const c = buf[p];
+    let i: number;
+    this.keyText = undefined;
+    if (c === DQ || c === SQ) {
+      let close = p + 1;
+      let escaped = false;
+      for (;;) {
+        if (close >= len) bail();
+        const b = buf[close] as number;
+        if (b === c) {
+          if (c === SQ && buf[close + 1] === SQ) {
+            escaped = true;
+            close += 2;
+            continue;
+          }
+          break;
+        }
+        if (b === BACKSLASH && c === DQ) {
+          escaped = true;
+          close = skipEscape(buf, close + 1, len);
+          if (buf[close] === LF) bail(); // a key continued on the next line
+        } else if (b < SP ? b !== TAB : b === 0x7f) {
+          bail(); // line breaks and control bytes
+        } else {
+          close++;
+        }
+      }
+      this.keyStart = p + 1;
+      this.keyEnd = close;
+      if (escaped) this.keyText = decodeQuoted(buf, p + 1, close, c === DQ);
+      i = this.skipBlanks(close + 1);
+      if (buf[i] !== COLON) bail();
+    } else {
+      if (!isPlainStart(buf, p, len)) bail();
+      i = p;
+      for (;;) {
+        if (i >= len) bail();
+        const b = buf[i] as number;
+        if (b === COLON) {
+          const d = buf[i + 1];
+          if (i + 1 >= len || d === SP || d === TAB || d === LF) break;
+        } else if (b < SP ? b !== TAB : b === 0x7f) {
+          bail();
+        } else if (b === HASH && (buf[i - 1] === SP || buf[i - 1] === TAB)) {
+          bail();
+        }
+        i++;
+      }
+      let end = i;
+      while (end > p && (buf[end - 1] === SP || buf[end - 1] === TAB)) end--;
+      this.keyStart = p;
+      this.keyEnd = end;
+      if (end - p === 2 && buf[p] === 0x3c && buf[p + 1] === 0x3c) bail(); // << merge key
+    }
+    if (this.keyEnd - this.keyStart > MAX_KEY_BYTES) bail();
+    return i + 1;
+  }
+
+  /** Records the last key in the mapping whose keys start at stack index base; bails on a duplicate. */
+  pushKey(base: number): void {
+    const { buf, keyStart, keyEnd, keyText } = this;
+    const length = keyEnd - keyStart;
+    const keys = this.keys;
+    let text = keyText;
+    for (let k = base; k < this.keyTop; k += 2) {
+      const s = keys[k] as number;
+      if (s < 0 || keyText !== undefined) {
+        // A key with escapes on either side: compare decoded texts.
+        text ??= utf8(buf, keyStart, keyEnd);
+        const other = s < 0 ? this.escapedKeys[-s - 1] : utf8(buf, s, keys[k + 1] as number);
+        if (other === text) bail();
+        continue;
+      }
+      if ((keys[k + 1] as number) - s !== length || buf[s] !== buf[keyStart]) continue;
+      let same = true;
+      for (let j = 1; j < length; j++) {
+        if (buf[s + j] !== buf[keyStart + j]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) bail(); // duplicate key: the full parser reports it with its location
+    }
+    if (this.keyTop + 2 > keys.length) {
+      const grown = new Int32Array(keys.length * 2);
+      grown.set(keys);
+      this.keys = grown;
+    }
+    if (keyText !== undefined) {
+      this.escapedKeys.push(keyText);
+      this.keys[this.keyTop++] = -this.escapedKeys.length;
+      this.keys[this.keyTop++] = 0;
+    } else {
+      this.keys[this.keyTop++] = keyStart;
+      this.keys[this.keyTop++] = keyEnd;
+    }
+  }
+
+  /** The last key as a string. */
+  keyString(): string {
+    return this.keyText ?? utf8(this.buf, this.keyStart, this.keyEnd);
+  }
+
+  /** True when the last key equals the ASCII text given as byte codes. */
+  keyIs(ascii: readonly number[]): boolean {
+    if (this.keyText !== undefined) return this.keyText === String.fromCharCode(...ascii);
+    if (this.keyEnd - this.keyStart !== ascii.length) return false;
+    for (let j = 0; j < ascii.length; j++) if (this.buf[this.keyStart + j] !== ascii[j]) return false;
+    return true;
+  }
+
+  /** Column of position p on the current line. */
+  column(p: number): number {
+    return p - this.lineStart;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The on-disk format of the repo list (repos.json), its schema versions and the migrations
+ * between them. Secrets are never part of it: `hasSecret` is computed from the vault.
+ */
+import { z } from 'zod';
+import { Repo } from '../../contract/repos';
+import { ChartDeskError } from '../errors';
+import { CorruptDocumentError, type DocumentFormat } from './durable-file';
+
+/** The schema version this build writes. */
+export const REPO_FILE_VERSION = 2;
+
+/** A repo as stored: the contract's Repo without the computed `hasSecret`. */
+export const StoredRepo = Repo.omit({ hasSecret: true }).strict();
+/** A stored repo record. */
+export type StoredRepo = z.output<typeof StoredRepo>;
+
+/** Version 2 (current): TLS settings grouped under `tls`, as the contract has them. */
+const RepoFileV2 = z.object({ schemaVersion: z.literal(2), repos: z.array(StoredRepo) }).strict();
+/** The current document. */
+export type RepoFile = z.output<typeof RepoFileV2>;
+
+/** Version 1: TLS settings sat flat on the record, named as in Helm's repositories.yaml. */
+const RepoV1 = StoredRepo.omit({ tls: true })
+  .extend({
+    caFile: z.string().optional(),
+    certFile: z.string().optional(),
+    keyFile: z.string().optional(),
+    insecureSkipTlsVerify: z.boolean().default(false),
+  })
+  .strict();
+const RepoFileV1 = z.object({ schemaVersion: z.literal(1), repos: z.array(RepoV1) }).strict();
+
+/** v1 -> v2: moves the flat TLS fields into `tls`. */
+export function migrateV1toV2(doc: z.output<typeof RepoFileV1>): RepoFile {
+  return {
+    schemaVersion: 2,
+    repos: doc.repos.map(({ caFile, certFile, keyFile, insecureSkipTlsVerify, ...rest }) => ({
+      ...rest,
+      tls: { ...(caFile ? { caFile } : {}), ...(certFile ? { certFile } : {}), ...(keyFile ? { keyFile } : {}), insecureSkipVerify: insecureSkipTlsVerify },
+    })),
+  };
+}
+
+function checked<S extends z.ZodType>(schema: S, json: unknown): z.output<S> {
+  const result = schema.safeParse(json);
+  if (!result.success) throw new CorruptDocumentError(`does not match its schema (${result.error.issues[0]?.path.join('.') ?? ''})`);
+  return result.data;
+}
+
+/** Reads any known version of repos.json and migrates it to the current one. */
+export function parseRepoFile(json: unknown): RepoFile {
+  const version = json && typeof json === 'object' ? (json as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version > REPO_FILE_VERSION) {
+    throw new ChartDeskError('store', 'load', `The repo list was saved by a newer version of ChartDesk (format ${version}); this version reads up to format ${REPO_FILE_VERSION} and will not change it.`, {
+      hint: 'Update ChartDesk.',
+    });
+  }
+  if (version === 1) return migrateV1toV2(checked(RepoFileV1, json));
+  const doc = checked(RepoFileV2, json);
+  const ids = new Set(doc.repos.map((r) => r.id));
+  if (ids.size !== doc.repos.length) throw new CorruptDocumentError('holds the same repo id twice');
+  return doc;
+}
+
+/** The repo list's document format. */
+export const repoFileFormat: DocumentFormat<RepoFile> = {
+  parse: parseRepoFile,
+  serialize: (doc) => `${JSON.stringify(doc, null, 2)}\n`,
+  empty: () => ({ schemaVersion: REPO_FILE_VERSION, repos: [] }),
+};

@@ -1,0 +1,64 @@
+import { ChartView } from './ChartView';
+import type { ChartsRoute, RepoInfo } from './types';
+import { ValuesDiffView } from './ValuesDiffView';
+import { VersionView } from './VersionView';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+/** Props of the detail pane. */
+export interface ChartDetailPaneProps {
+  repo: RepoInfo;
+  route: ChartsRoute;
+  generation: number;
+  onRoute: (route: ChartsRoute) => void;
+  onDelete: (chart: string, version: string) => void;
+}
+
+/** The right pane: a hint, a chart, one of its versions, or a values comparison. */
+export function ChartDetailPane({ repo, route, generation, onRoute, onDelete }: ChartDetailPaneProps) {
+  return (
+    <section className="charts-detail" aria-label="Chart details">
+      {route.view === 'none' && (
+        <div className="detail-placeholder" data-testid="chart-placeholder">
+          <h2>Pick a chart</h2>
+          <p className="muted">Its versions, values, README and the helm commands to install it show here.</p>
+          <ul className="shortcut-hints">
+            <li>
+              <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd> <kbd>K</kbd> search
+            </li>
+            <li>
+              <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>Enter</kbd> open
+            </li>
+            <li>
+              <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd> <kbd>R</kbd> refresh the index
+            </li>
+            <li>Drop a .tgz on the list to push it</li>
+          </ul>
+        </div>
+      )}
+      {route.view === 'chart' && (
+        <ChartView
+          repo={repo}
+          name={route.chart}
+          generation={generation}
+          onOpenVersion={(version) => onRoute({ view: 'version', chart: route.chart, version })}
+          onCompare={(from, to) => onRoute({ view: 'diff', chart: route.chart, from, to })}
+          onDelete={(version) => onDelete(route.chart, version)}
+        />
+      )}
+      {route.view === 'version' && (
+        <VersionView
+          key={`${route.chart}\n${route.version}`}
+          repoId={repo.id}
+          chart={route.chart}
+          version={route.version}
+          onBack={() => onRoute({ view: 'chart', chart: route.chart })}
+          onDelete={() => onDelete(route.chart, route.version)}
+        />
+      )}
+      {route.view === 'diff' && (
+        <ValuesDiffView repoId={repo.id} chart={route.chart} from={route.from} to={route.to} onBack={() => onRoute({ view: 'chart', chart: route.chart })} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { api } from '../../api/client';
+import { ErrorBox } from '../../components/ErrorBox';
+import { toProblem } from '../../components/problem';
+import { Loading } from '../../components/States';
+import { useAsync } from '../../hooks/useAsync';
+import { ChartIcon } from './ChartIcon';
+import { ChartMeta } from './ChartMeta';
+import { CompareControl } from './CompareControl';
+import { plural } from './format';
+import { InstallSnippet } from './InstallSnippet';
+import { VersionsTable } from './VersionsTable';
+import type { RepoInfo } from './types';
+
+/** Props of the chart view. */
+export interface ChartViewProps {
+  repo: RepoInfo;
+  name: string;
+  generation: number;
+  onOpenVersion: (version: string) => void;
+  onCompare: (from: string, to: string) => void;
+  onDelete: (version: string) => void;
+}
+
+/** One chart: its header, install snippet, versions table (Helm order) and metadata of the newest version. */
+export function ChartView({ repo, name, generation, onOpenVersion, onCompare, onDelete }: ChartViewProps) {
+  const [state, reload] = useAsync(() => api.getChart({ repoId: repo.id, name }), `${repo.id}\n${name}\n${generation}`);
+  if (state.status === 'loading') return <Loading label={`Loading ${name}…`} />;
+  if (state.status === 'error') {
+    return (
+      <ErrorBox problem={toProblem(state.error)} title={`Could not show ${name}`}>
+        <button type="button" onClick={reload}>
+          Try again
+        </button>
+      </ErrorBox>
+    );
+  }
+  const chart = state.value;
+  const newest = chart.versions[0];
+  return (
+    <article className="chart-view" data-testid="chart-view" aria-labelledby="chart-view-title">
+      <header className="chart-head">
+        <ChartIcon key={name} repoId={repo.id} name={name} size={56} />
+        <div className="chart-head-text">
+          <h2 id="chart-view-title">
+            {chart.name}
+            {chart.summary.deprecated && <span className="badge badge-deprecated">deprecated</span>}
+            {chart.summary.type === 'library' && <span className="badge">library</span>}
+          </h2>
+          <p className="chart-head-desc">{chart.summary.description || <span className="muted">No description.</span>}</p>
+          <p className="chart-head-facts muted">
+            Latest <span className="mono">{chart.summary.latestVersion}</span>
+            {chart.summary.appVersion && (
+              <>
+                {' '}· app <span className="mono">{chart.summary.appVersion}</span>
+              </>
+            )}{' '}
+            · {plural(chart.versions.length, 'version')}
+          </p>
+        </div>
+      </header>
+      {chart.warnings.length > 0 && (
+        <details className="index-warnings">
+          <summary>
+            <span className="badge badge-warn">{plural(chart.warnings.length, 'warning')}</span> about this chart's entries
+          </summary>
+          <ul>
+            {chart.warnings.map((w, i) => (
+              <li key={i}>{w.version ? `${w.version}: ${w.message}` : w.message}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="chart-columns">
+        <div className="chart-main">
+          <InstallSnippet repo={repo} chart={chart.name} version={chart.summary.latestVersion} />
+          <div className="section-head">
+            <h3>Versions</h3>
+            <CompareControl key={name} versions={chart.versions} onCompare={onCompare} />
+          </div>
+          <VersionsTable versions={chart.versions} onOpen={onOpenVersion} onDelete={onDelete} />
+        </div>
+        <aside className="chart-side" aria-label="About this chart">
+          {newest && <ChartMeta version={newest} />}
+        </aside>
+      </div>
+    </article>
+  );
+}

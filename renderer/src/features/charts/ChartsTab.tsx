@@ -1,0 +1,102 @@
+import { useCallback, useState } from 'react';
+import { api } from '../../api/client';
+import { ErrorBox } from '../../components/ErrorBox';
+import { toProblem } from '../../components/problem';
+import { useToasts } from '../../components/Toasts';
+import { SHORTCUTS, useShortcut } from '../../hooks/useShortcut';
+import { ChartDetailPane } from './ChartDetailPane';
+import { ChartListPane } from './ChartListPane';
+import { DeleteVersionDialog } from './DeleteVersionDialog';
+import { forgetIcons } from './iconLoader';
+import { IndexBar } from './IndexBar';
+import { PushDialogs } from './PushDialogs';
+import { PushButton, PushDropZone } from './PushDropZone';
+import type { ChartsRoute, RepoInfo } from './types';
+import { useChartIndex } from './useChartIndex';
+import { useFillHeight } from './useFillHeight';
+import { usePushChart } from './usePushChart';
+import './charts.css';
+import './chart-detail.css';
+import './chart-diff.css';
+import './readme.css';
+
+/** The Charts tab of a repo: its index, a searchable chart list, chart and version views, push and delete. */
+export function ChartsTab({ repo }: { repo: RepoInfo }) {
+  return <ChartsWorkspace key={repo.id} repo={repo} />;
+}
+
+function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
+  const [index, refreshIndex] = useChartIndex(repo.id);
+  const [route, setRoute] = useState<ChartsRoute>({ view: 'none' });
+  const [deleting, setDeleting] = useState<{ chart: string; version: string }>();
+  const toasts = useToasts();
+  const [body, setBody] = useState<HTMLDivElement | null>(null);
+  const bodyHeight = useFillHeight(body, 440);
+
+  const refresh = useCallback(async () => {
+    forgetIcons(repo.id);
+    await refreshIndex();
+  }, [repo.id, refreshIndex]);
+  useShortcut(SHORTCUTS.refresh, () => void refresh(), !index.loading);
+
+  const onPushed = useCallback(
+    (result: { name: string; version: string; forced: boolean }) => {
+      toasts.show(`${result.forced ? 'Overwrote' : 'Pushed'} ${result.name} ${result.version}.`, 'ok');
+      void refresh().then(() => setRoute({ view: 'chart', chart: result.name }));
+    },
+    [refresh, toasts],
+  );
+  const push = usePushChart(repo.id, onPushed);
+
+  const onDeleted = async (chart: string, version: string) => {
+    setDeleting(undefined);
+    toasts.show(`Deleted ${chart} ${version}.`, 'ok');
+    await refresh();
+    const stillThere = await api.getChart({ repoId: repo.id, name: chart }).then(
+      () => true,
+      () => false,
+    );
+    setRoute(stillThere ? { view: 'chart', chart } : { view: 'none' });
+  };
+
+  const openChart = useCallback((chart: string) => setRoute({ view: 'chart', chart }), []);
+  const selected = route.view === 'none' ? undefined : route.chart;
+  const pushing = push.state.status === 'pushing';
+
+  return (
+    <div className="charts-tab" data-testid="charts-tab">
+      <IndexBar index={index} onRefresh={() => void refresh()} actions={<PushButton onFile={(file) => void push.push(file)} busy={pushing} />} />
+      {index.error && (
+        <ErrorBox problem={toProblem(index.error)} title={index.summary ? 'Could not refresh the index' : 'Could not open the index'} testId="index-error">
+          <button type="button" onClick={() => void refresh()}>
+            Try again
+          </button>
+        </ErrorBox>
+      )}
+      {(index.summary || index.loading) && (
+        <div className="charts-body" ref={setBody} style={bodyHeight ? { height: bodyHeight } : undefined}>
+          <PushDropZone repoName={repo.name} onFile={(file) => void push.push(file)} disabled={pushing}>
+            <ChartListPane repoId={repo.id} generation={index.generation} selectedName={selected} onOpen={openChart} />
+            {pushing && (
+              <div className="push-status" role="status">
+                Pushing {push.state.status === 'pushing' ? push.state.fileName : ''}…
+              </div>
+            )}
+          </PushDropZone>
+          <ChartDetailPane repo={repo} route={route} generation={index.generation} onRoute={setRoute} onDelete={(chart, version) => setDeleting({ chart, version })} />
+        </div>
+      )}
+      <PushDialogs state={push.state} repoName={repo.name} onOverwrite={push.overwrite} onDismiss={push.dismiss} />
+      {deleting && (
+        <DeleteVersionDialog
+          repoId={repo.id}
+          repoName={repo.name}
+          chart={deleting.chart}
+          version={deleting.version}
+          onCancel={() => setDeleting(undefined)}
+          onDeleted={() => void onDeleted(deleting.chart, deleting.version)}
+        />
+      )}
+    </div>
+  );
+}

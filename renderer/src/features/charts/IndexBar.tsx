@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { formatAge, formatBytes, plural } from './format';
+import { IndexProgressBar } from './IndexProgressBar';
+import { IndexWarnings } from './IndexWarnings';
+import type { ChartIndexState } from './useChartIndex';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+/** The strip above the chart list: load progress, index facts, offline badge, warnings, actions. */
+export function IndexBar({ index, onRefresh, actions }: { index: ChartIndexState; onRefresh: () => void; actions?: ReactNode }) {
+  const { summary, loading } = index;
+  return (
+    <div className="index-bar" data-testid="index-bar">
+      <div className="index-bar-row">
+        <div className="index-facts" aria-live="polite">
+          {summary ? (
+            <>
+              <strong data-testid="index-chart-count">{plural(summary.chartCount, 'chart')}</strong>
+              <span className="muted">{plural(summary.versionCount, 'version')}</span>
+              <span className="muted">{formatBytes(summary.bytes)}</span>
+              {!summary.offline && (
+                <span className={summary.stale ? 'badge badge-warn' : 'muted'} title={new Date(summary.fetchedAt).toLocaleString()}>
+                  {summary.stale ? `last confirmed ${formatAge(summary.ageMs)}` : `checked ${formatAge(summary.ageMs)}`}
+                </span>
+              )}
+              {summary.offline && (
+                <span className="badge badge-offline" data-testid="index-offline" title={summary.offlineReason}>
+                  Offline copy from {formatAge(summary.ageMs)}
+                </span>
+              )}
+            </>
+          ) : (
+            <span className="muted">{loading ? 'Opening the index…' : 'No index loaded'}</span>
+          )}
+        </div>
+        <div className="index-actions">
+          {actions}
+          <button type="button" onClick={onRefresh} disabled={loading} data-testid="index-refresh" title={`Ask the server for a newer index (${isMac ? '⌘' : 'Ctrl+'}R)`}>
+            {loading && summary ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+      </div>
+      {loading && <IndexProgressBar progress={index.progress} />}
+      {summary?.offline && summary.offlineReason && (
+        <p className="index-offline-reason" role="status">
+          {summary.offlineReason}
+        </p>
+      )}
+      {summary && <IndexWarnings warnings={summary.warnings} count={summary.warningCount} />}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { formatBytes } from './format';
+import type { IndexLoadProgress } from './useChartIndex';
+
+/** The index download as a progress bar: bytes of total when the server sent a length, else indeterminate. */
+export function IndexProgressBar({ progress }: { progress?: IndexLoadProgress }) {
+  const total = progress?.totalBytes;
+  const received = progress?.receivedBytes ?? 0;
+  const parsing = progress?.phase === 'parse' || progress?.phase === 'done';
+  const determinate = !parsing && total !== undefined && total > 0;
+  const percent = determinate ? Math.min(100, Math.round((received / total) * 100)) : undefined;
+  const label = parsing
+    ? `Reading ${formatBytes(received)} of chart entries…`
+    : progress
+      ? `Downloading index… ${formatBytes(received)}${total ? ` of ${formatBytes(total)}` : ''}`
+      : 'Contacting the repository…';
+  return (
+    <div className="index-progress" data-testid="index-progress">
+      <div
+        className={`progress-track${determinate ? '' : ' indeterminate'}`}
+        role="progressbar"
+        aria-label="Loading the chart index"
+        aria-valuemin={0}
+        aria-valuemax={determinate ? 100 : undefined}
+        aria-valuenow={percent}
+        aria-valuetext={label}
+      >
+        <div className="progress-fill" style={determinate ? { width: `${percent}%` } : undefined} />
+      </div>
+      <span className="index-progress-label muted">{label}</span>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState, type ReactNode } from 'react';
+import { api } from '../../api/client';
+import { ErrorBox } from '../../components/ErrorBox';
+import { TabPanel, Tabs } from '../../components/Tabs';
+import { toProblem } from '../../components/problem';
+import { useAsync } from '../../hooks/useAsync';
+import { CodeView } from './CodeView';
+import { DigestStatus } from './DigestStatus';
+import { FileList } from './FileList';
+import { ReadmeView } from './ReadmeView';
+import type { ChartVersionContent } from './types';
+
+/** Props of the version view. */
+export interface VersionViewProps {
+  repoId: string;
+  chart: string;
+  version: string;
+  onBack: () => void;
+  onDelete: () => void;
+}
+
+interface ContentTab {
+  id: string;
+  label: string;
+  panel: () => ReactNode;
+}
+
+function tabsOf(content: ChartVersionContent): ContentTab[] {
+  return [
+    ...(content.readme ? [{ id: 'readme', label: 'README', panel: () => <ReadmeView text={content.readme?.text ?? ''} /> }] : []),
+    { id: 'values', label: 'values.yaml', panel: () => <CodeView text={content.valuesYaml} label="values.yaml" testId="values-yaml" /> },
+    { id: 'chart', label: 'Chart.yaml', panel: () => <CodeView text={content.chartYaml} label="Chart.yaml" testId="chart-yaml" /> },
+    ...(content.valuesSchema !== undefined
+      ? [{ id: 'schema', label: 'values.schema.json', panel: () => <CodeView text={content.valuesSchema ?? ''} label="values.schema.json" testId="values-schema" /> }]
+      : []),
+    { id: 'files', label: `Files (${content.files.length})`, panel: () => <FileList files={content.files} /> },
+  ];
+}
+
+/** The package's contents under a tab strip; README first when there is one. */
+function ContentTabs({ content, tab, onTab }: { content: ChartVersionContent; tab: string; onTab: (id: string) => void }) {
+  const tabs = tabsOf(content);
+  const current = tabs.find((t) => t.id === tab) ?? tabs[0];
+  if (!current) return null;
+  return (
+    <div className="version-tabs">
+      <Tabs tabs={tabs} selected={current.id} onSelect={onTab} label="Package contents" idPrefix="chart-version" />
+      <TabPanel idPrefix="chart-version" tabId={current.id}>
+        {current.panel()}
+      </TabPanel>
+    </div>
+  );
+}
+
+/** One downloaded chart version: digest check, README, values, Chart.yaml, schema and file list. */
+export function VersionView({ repoId, chart, version, onBack, onDelete }: VersionViewProps) {
+  const [state, reload] = useAsync(() => api.openChartVersion({ repoId, name: chart, version }), `${repoId}\n${chart}\n${version}`);
+  const [tab, setTab] = useState('readme');
+  return (
+    <article className="version-view" data-testid="version-view" aria-labelledby="version-view-title">
+      <header className="detail-head">
+        <button type="button" className="back-button" onClick={onBack} data-testid="back-to-chart">
+          ← {chart}
+        </button>
+        <h2 id="version-view-title">
+          {chart} <span className="mono">{version}</span>
+        </h2>
+        <button type="button" className="danger" onClick={onDelete} data-testid="version-view-delete">
+          Delete version…
+        </button>
+      </header>
+      {state.status === 'loading' && (
+        <div className="detail-loading" role="status">
+          <div className="progress-track indeterminate" aria-hidden="true">
+            <div className="progress-fill" />
+          </div>
+          <span className="muted">Downloading and checking {chart}-{version}.tgz…</span>
+        </div>
+      )}
+      {state.status === 'error' && (
+        <ErrorBox problem={toProblem(state.error)} title={toProblem(state.error).kind === 'digest-mismatch' ? 'Digest mismatch: do not install this package' : `Could not open ${chart} ${version}`} testId="version-error">
+          <button type="button" onClick={reload}>
+            Try again
+          </button>
+        </ErrorBox>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <DigestStatus content={state.value} />
+          {state.value.warnings.length > 0 && (
+            <ul className="version-warnings" aria-label="Warnings about this package">
+              {state.value.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          )}
+          <ContentTabs content={state.value} tab={tab} onTab={setTab} />
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { CopyButton } from '../../components/CopyButton';
+import { formatCreated, shortDigest } from './format';
+import type { ChartVersion } from './types';
+
+const FIRST_ROWS = 60;
+
+/** Props of the versions table. */
+export interface VersionsTableProps {
+  versions: ChartVersion[];
+  onOpen: (version: string) => void;
+  onDelete?: (version: string) => void;
+}
+
+/** A chart's versions in the order the core sorted them (Helm's order), with dates, digests and URLs. */
+export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? versions : versions.slice(0, FIRST_ROWS);
+  return (
+    <div className="versions">
+      <table className="versions-table" data-testid="versions-table">
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">App version</th>
+            <th scope="col">Created</th>
+            <th scope="col">Digest</th>
+            <th scope="col">URL</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((v, i) => (
+            <tr key={`${v.version}#${i}`} data-testid="version-row" data-version={v.version} className={v.deprecated ? 'deprecated' : undefined}>
+              <td>
+                <button type="button" className="link-button mono" onClick={() => onOpen(v.version)} aria-label={`Open version ${v.version}`}>
+                  {v.version}
+                </button>
+                {v.deprecated && <span className="badge badge-deprecated">deprecated</span>}
+                {v.prerelease && <span className="badge">pre-release</span>}
+                {v.duplicate && <span className="badge badge-warn" title="An earlier entry has the same version; Helm uses that one">duplicate</span>}
+              </td>
+              <td className="mono">{v.appVersion ?? ''}</td>
+              <td className="nowrap">{formatCreated(v.created)}</td>
+              <td className="nowrap">
+                {v.digest ? (
+                  <span className="digest">
+                    <code title={v.digest}>{shortDigest(v.digest)}</code>
+                    <CopyButton label="Copy" ariaLabel={`Copy the digest of ${v.version}`} className="small" getText={() => v.digest ?? ''} />
+                  </span>
+                ) : (
+                  <span className="muted">none</span>
+                )}
+              </td>
+              <td className="url-cell mono" title={v.urls.join('\n')}>
+                {v.urls[0] ?? <span className="muted">none</span>}
+                {v.urls.length > 1 && <span className="muted"> +{v.urls.length - 1}</span>}
+              </td>
+              <td className="nowrap actions">
+                <button type="button" className="small" onClick={() => onOpen(v.version)} data-testid="version-open">
+                  Open
+                </button>
+                {onDelete && (
+                  <button type="button" className="small danger" onClick={() => onDelete(v.version)} aria-label={`Delete version ${v.version}`} data-testid="version-delete">
+                    Delete
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {versions.length > shown.length && (
+        <button type="button" className="show-all" onClick={() => setShowAll(true)}>
+          Show all {versions.length.toLocaleString()} versions
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+/** Small formatting helpers for the Charts tab: sizes, ages, dates, digests, helm names. */
+
+/** "4.0 MB", "812 KB", "96 B". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** A duration in words: "just now", "5 minutes", "3 hours", "2 days". */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} days ago`;
+}
+
+/** Parses an RFC 3339 timestamp (nanoseconds allowed) into a Date, or undefined. */
+export function parseCreated(created: string | undefined): Date | undefined {
+  if (!created) return undefined;
+  const trimmed = created.trim().replace(/(\.\d{3})\d+/, '$1');
+  const date = new Date(trimmed);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The created date in the user's locale, or the raw text when it cannot be parsed. */
+export function formatCreated(created: string | undefined): string {
+  const date = parseCreated(created);
+  if (!date) return created ?? '—';
+  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** The first 12 hex digits of a digest ("sha256:" dropped). */
+export function shortDigest(digest: string): string {
+  const hex = digest.replace(/^sha256:/i, '');
+  return hex.length > 12 ? hex.slice(0, 12) : hex;
+}
+
+/** A name helm accepts as a repo alias or release: lower case, digits and dashes. */
+export function helmName(text: string): string {
+  const cleaned = text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 53);
+  return cleaned || 'repo';
+}
+
+/** A count with its noun: "1 version", "12 versions". */
+export function plural(count: number, noun: string): string {
+  return `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
+}

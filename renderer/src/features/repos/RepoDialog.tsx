@@ -1,0 +1,90 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBox } from '../../components/ErrorBox';
+import { Field } from '../../components/Field';
+import { toProblem, type Problem } from '../../components/problem';
+import { AuthFields } from './AuthFields';
+import { draftFromForm, emptyForm, formFromRepo, nameFromUrl, validateForm, type FormErrors, type RepoForm } from './repo-form';
+import { TlsFields } from './TlsFields';
+import type { KeychainStatus, Repo } from './types';
+import './repo-dialog.css';
+
+/** Adds a repo (no `repo`) or edits one; a typed secret goes once to addRepo or setCredential. */
+export function RepoDialog({ repo, onClose, onSaved, onKeychain }: { repo?: Repo; onClose: () => void; onSaved: (repo: Repo) => void; onKeychain: (status?: KeychainStatus) => void }) {
+  const [form, setForm] = useState<RepoForm>(() => (repo ? formFromRepo(repo) : emptyForm()));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const secretRef = useRef<HTMLInputElement>(null);
+  const set = (changes: Partial<RepoForm>) => setForm((f) => ({ ...f, ...changes }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // An empty name takes the one suggested from the URL (shown as the placeholder).
+    const filled = { ...form, name: form.name.trim() || nameFromUrl(form.url) };
+    const found = validateForm(filled);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const typed = form.mode === 'none' ? '' : (secretRef.current?.value ?? '');
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const draft = draftFromForm(filled, repo);
+      let saved: Repo;
+      if (!repo) {
+        saved = await api.addRepo({ ...draft, ...(typed ? { secret: typed } : {}) });
+        if (typed) onKeychain();
+      } else {
+        const changes = { ...draft, ...(draft.url === repo.url ? { url: undefined } : {}) };
+        saved = await api.updateRepo({ repoId: repo.id, changes });
+        if (typed) {
+          const result = await api.setCredential({ repoId: repo.id, secret: typed, ...(draft.auth.username ? { username: draft.auth.username } : {}) });
+          saved = result.repo;
+          onKeychain(result.keychain);
+        }
+      }
+      if (secretRef.current) secretRef.current.value = '';
+      onSaved(saved);
+    } catch (error) {
+      setProblem(toProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const footer = (
+    <>
+      <button type="button" onClick={onClose} disabled={busy}>
+        Cancel
+      </button>
+      <button type="submit" form="repo-form" className="primary" disabled={busy}>
+        {busy ? 'Saving…' : repo ? 'Save changes' : 'Add repository'}
+      </button>
+    </>
+  );
+  return (
+    <Dialog title={repo ? `Edit ${repo.name}` : 'Add a repository'} onClose={onClose} busy={busy} footer={footer} testId="repo-dialog">
+      <form id="repo-form" className="repo-form" onSubmit={submit} noValidate>
+        <Field label="URL" error={errors.url} hint="The folder that holds index.yaml, any depth, e.g. https://charts.example.com/org1/repo1. cm:// URLs (helm-push) are accepted.">
+          {(p) => (
+            <input
+              {...p}
+              value={form.url}
+              onChange={(e) => set({ url: e.target.value })}
+              placeholder="https://charts.example.com/org1/repo1"
+              spellCheck={false}
+              autoFocus
+            />
+          )}
+        </Field>
+        <Field label="Name" error={errors.name} hint="How the repo appears here and in the exported helm commands; empty takes the suggestion.">
+          {(p) => <input {...p} value={form.name} onChange={(e) => set({ name: e.target.value })} placeholder={nameFromUrl(form.url) || 'my-charts'} spellCheck={false} />}
+        </Field>
+        <AuthFields form={form} errors={errors} set={set} secretRef={secretRef} hasSecret={repo?.hasSecret ?? false} />
+        <TlsFields form={form} errors={errors} set={set} />
+        {problem && <ErrorBox problem={problem} title={repo ? 'The repo could not be saved' : 'The repo could not be added'} />}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,86 @@
+import { useId, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { ErrorBox } from '../../components/ErrorBox';
+import { Field } from '../../components/Field';
+import { toProblem, type Problem } from '../../components/problem';
+import type { JwtVerification } from './types';
+
+type KeySource = 'pem' | 'jwks';
+
+/**
+ * Checks a JWT's signature against a pasted PEM public key or certificate, or a JWKS URL, and
+ * says verified or why not. `getJwt` is called at click time (for a token, it reveals it then).
+ */
+export function VerifyPanel({ getJwt }: { getJwt: () => Promise<string> }) {
+  const radioName = useId();
+  const [source, setSource] = useState<KeySource>('pem');
+  const [pem, setPem] = useState('');
+  const [jwksUrl, setJwksUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<JwtVerification>();
+  const [problem, setProblem] = useState<Problem>();
+  const ready = source === 'pem' ? pem.trim().length > 0 : /^https?:\/\/\S+$/.test(jwksUrl.trim());
+  const verify = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(undefined);
+    setResult(undefined);
+    try {
+      const jwt = await getJwt();
+      setResult(await api.verifyJwt(source === 'pem' ? { jwt, keyPem: pem.trim() } : { jwt, jwksUrl: jwksUrl.trim() }));
+    } catch (error) {
+      setProblem(toProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="verify-title" data-testid="verify-panel">
+      <h3 id="verify-title" className="section-title">
+        Verify the signature
+      </h3>
+      <form onSubmit={verify} className="verify-form">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Key source</legend>
+          {(['pem', 'jwks'] as const).map((s) => (
+            <label key={s} className={source === s ? 'is-selected' : ''}>
+              <input type="radio" name={radioName} value={s} checked={source === s} onChange={() => setSource(s)} />
+              {s === 'pem' ? 'PEM key or certificate' : 'JWKS URL'}
+            </label>
+          ))}
+        </fieldset>
+        {source === 'pem' ? (
+          <Field label="Public key or certificate (PEM)" hint="The token server’s public key or certificate, e.g. the content of server.crt.">
+            {(p) => <textarea {...p} rows={5} value={pem} onChange={(e) => setPem(e.target.value)} placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----'} spellCheck={false} className="mono" />}
+          </Field>
+        ) : (
+          <Field label="JWKS URL" hint="Where the issuer publishes its keys, e.g. https://auth.example.com/.well-known/jwks.json.">
+            {(p) => <input {...p} value={jwksUrl} onChange={(e) => setJwksUrl(e.target.value)} placeholder="https://auth.example.com/.well-known/jwks.json" spellCheck={false} />}
+          </Field>
+        )}
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={!ready || busy}>
+            {busy ? 'Verifying…' : 'Verify signature'}
+          </button>
+        </div>
+      </form>
+      {result && (
+        <div className={`verdict ${result.verified ? 'verdict-ok' : 'verdict-failed'}`} role="status" data-testid="verify-result" data-verified={result.verified}>
+          <span className="verdict-icon" aria-hidden="true">
+            {result.verified ? '✓' : '✗'}
+          </span>
+          <div>
+            <strong>{result.verified ? 'Signature verified' : 'Not verified'}</strong>
+            {!result.verified && (
+              <p>
+                {result.reason ?? 'The signature does not match this key.'} {result.code && <code>{result.code}</code>}
+              </p>
+            )}
+            {result.verified && <p className="muted">The token was signed by the holder of this key ({String(result.decoded.header.alg ?? 'unknown alg')}).</p>}
+          </div>
+        </div>
+      )}
+      {problem && <ErrorBox problem={problem} title="The signature could not be checked" />}
+    </section>
+  );
+}

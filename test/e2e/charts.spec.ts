@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+import semver from 'semver';
+import { test, expect } from './fixtures';
+import { addRepoViaApi, openChartsTab, screenshots, shared, startStaticRepo, type StaticRepo } from './support/charts-fixtures';
+
+/** The Bitnami index of March 2023 (4 MB), read independently of ChartDesk's parser as the oracle. */
+const BITNAMI = shared('index', 'bitnami-2023-03.yaml');
+const oracle = yaml.load(readFileSync(BITNAMI, 'utf8')) as { entries: Record<string, Array<{ version: string }>> };
+const chartNames = Object.keys(oracle.entries).sort();
+
+let repo: StaticRepo;
+test.beforeEach(async () => {
+  repo = await startStaticRepo({ '/bitnami/index.yaml': BITNAMI });
+});
+test.afterEach(async () => {
+  await repo.close();
+});
+
+test('a 4 MB index opens with its chart count, scrolls virtualized, and search puts redis first', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  const repoId = await addRepoViaApi(page, { name: 'Bitnami 2023', url: `${repo.url}/bitnami` });
+  await openChartsTab(page, repoId);
+
+  const list = page.getByTestId('chart-list');
+  await expect(page.getByTestId('index-chart-count')).toHaveText(`${chartNames.length} charts`);
+  await expect(list).toHaveAttribute('data-count', String(chartNames.length));
+  await expect(list.getByTestId('chart-row').first()).toHaveAttribute('data-chart', chartNames[0]!);
+  // Only the visible rows exist in the page.
+  expect(await list.getByTestId('chart-row').count()).toBeLessThan(40);
+  await screenshots(page, 'list');
+
+  await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(list.locator(`[data-chart="${chartNames[chartNames.length - 1]}"]`)).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('chart-search')).toBeFocused();
+  await page.keyboard.type('redis');
+  await expect(list.getByTestId('chart-row').first()).toHaveAttribute('data-chart', 'redis');
+  await expect(list.locator('[data-chart="redis-cluster"]')).toBeVisible();
+  await expect(page.getByTestId('chart-list-counter')).toContainText('match');
+  await screenshots(page, 'search');
+
+  // Arrow down to the second hit, Enter opens it.
+  const second = await list.getByTestId('chart-row').nth(1).getAttribute('data-chart');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('chart-view').getByRole('heading', { level: 2 })).toContainText(second!);
+});
+
+test('a chart lists its versions in Helm order with dates, digests and the helm install commands', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  const repoId = await addRepoViaApi(page, { name: 'Bitnami 2023', url: `${repo.url}/bitnami` });
+  await openChartsTab(page, repoId);
+  await page.getByTestId('chart-search').fill('redis');
+  await page.getByTestId('chart-list').locator('[data-chart="redis"]').click();
+
+  const view = page.getByTestId('chart-view');
+  const expected = semver.rsort(oracle.entries.redis!.map((v) => v.version));
+  const rows = view.getByTestId('version-row');
+  await expect(rows.first()).toHaveAttribute('data-version', expected[0]!);
+  const shown = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-version')));
+  expect(shown).toEqual(expected.slice(0, shown.length));
+  await expect(view.getByRole('button', { name: /Show all \d+ versions/ })).toBeVisible();
+  await view.getByRole('button', { name: /Show all \d+ versions/ }).click();
+  await expect(rows).toHaveCount(expected.length);
+
+  await expect(rows.first().locator('code')).toHaveText(/^[0-9a-f]{12}$/);
+  await expect(page.getByTestId('install-commands')).toContainText(`helm repo add bitnami-2023 ${repo.url}/bitnami`);
+  await expect(page.getByTestId('install-commands')).toContainText(`helm install redis bitnami-2023/redis --version ${expected[0]}`);
+  // https links only, opened outside the app.
+  const links = view.getByTestId('chart-links').getByRole('link');
+  await expect(links.first()).toHaveAttribute('href', /^https:\/\//);
+  await expect(links.first()).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(view.getByTestId('chart-maintainers')).toBeVisible();
+  await screenshots(page, 'chart');
+});
