@@ -15,7 +15,7 @@ export type StoredRepoRef = { name: string } | { url: string };
 function toFlow(repos: RepoService, view: RepoView): StoredFlowRepo {
   return {
     view,
-    repo: { url: view.url, auth: { ...view.auth }, tls: { ...view.tls }, passCredentialsAll: view.passCredentialsAll },
+    repo: { id: view.id, url: view.url, auth: { ...view.auth }, tls: { ...view.tls }, passCredentialsAll: view.passCredentialsAll },
     credentials: () => repos.credentials(view.id),
   };
 }

@@ -46,6 +46,9 @@ export const TokenView = z.object({
 /** Names a repo and the operation. */
 export const RepoScopeInput = z.object({ repoId: z.string().min(1).max(64), scope: TokenScope.default('pull') }).strict();
 
+/** connectRepo's argument: `fresh` drops the repo's cached token first, so the trace shows the whole flow. */
+export const ConnectRepoInput = RepoScopeInput.extend({ fresh: z.boolean().default(false) }).strict();
+
 /** getToken's argument: `fresh` skips the cache. */
 export const GetTokenInput = RepoScopeInput.extend({ fresh: z.boolean().default(false) }).strict();
 

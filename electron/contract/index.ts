@@ -24,6 +24,7 @@ import {
 import {
   ApprovedRealm,
   ApproveRealmInput,
+  ConnectRepoInput,
   ConnectResult,
   DecodedJwt,
   DecodeJwtInput,
@@ -72,7 +73,7 @@ export const methods = {
   importHelmRepos: method(ImportHelmReposInput, HelmImportReport, 'Imports Helm’s repositories.yaml (passwords into the keychain), reporting each entry.'),
   exportRepoCommands: method(RepoRef, RepoCommands, 'The helm commands that use a repo (helm repo add, or cm:// with HELM_REPO_ACCESS_TOKEN); no secret.'),
   listNotices: method(none, z.array(Notice), 'Things the user should know about their data (a recovered repo list, an unreadable vault).'),
-  connectRepo: method(RepoScopeInput, ConnectResult, 'Runs the auth flow (challenge -> token -> retry) against the repo’s index; the redacted trace, and the failure with the step that failed.'),
+  connectRepo: method(ConnectRepoInput, ConnectResult, 'Runs the auth flow (challenge -> token -> retry) against the repo’s index (`fresh`: without the cached token); the redacted trace, and the failure with the step that failed.'),
   getToken: method(GetTokenInput, TokenView, 'The repo’s current token (cached unless fresh), masked and decoded.'),
   revealToken: method(RepoScopeInput, RevealedToken, 'The raw token, only on an explicit user action (copy/reveal).'),
   decodeJwt: method(DecodeJwtInput, DecodedJwt, 'Decodes any JWT without verifying it.'),

@@ -18,7 +18,7 @@ import './layout/layout.css';
 /** The ChartDesk window: title bar, banners, repo list on the left, the selected repo or the JWT inspector, status bar. */
 export function App() {
   const { info, recheck, noteKeychain } = useAppInfo();
-  const { state: repos, reload, setRepos } = useRepos();
+  const { state: repos, reload, reorder } = useRepos();
   const [selectedId, setSelectedId] = useState<string>();
   const [view, setView] = useState<View>('repos');
   const [tab, setTab] = useState<RepoTab>('charts');
@@ -50,7 +50,7 @@ export function App() {
           onAdd={() => setDialog({ kind: 'add' })}
           onImport={() => setDialog({ kind: 'import' })}
           onRetry={reload}
-          onReordered={setRepos}
+          onReorder={reorder}
           onRecheckKeychain={recheck}
         />
         <main className="content">

@@ -8,6 +8,8 @@ import { tgzOf } from '../unit/charts/tar-builder';
 import { test, expect } from './fixtures';
 import { addRepoViaApi, openChartsTab, screenshots, shared } from './support/charts-fixtures';
 
+test.use({ viewport: { width: 1440, height: 900 } });
+
 // The real grafana-5.3.1.tgz, and a 5.4.0 made from it the way a chart author would (bumped
 // version, changed values), pushed to the sandbox ChartMuseum with a MASTERKEY token.
 const original = readFileSync(shared('charts', 'grafana-5.3.1.tgz'));

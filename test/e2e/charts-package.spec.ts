@@ -1,6 +1,8 @@
 import { test, expect } from './fixtures';
 import { addRepoViaApi, openChartsTab, screenshots, shared, startStaticRepo, type StaticRepo } from './support/charts-fixtures';
 
+test.use({ viewport: { width: 1440, height: 900 } });
+
 // Cilium's published index (relative URLs) with the real cilium-1.16.0.tgz beside it; 1.15.0's URL
 // serves those same bytes, so its digest cannot match the index.
 let repo: StaticRepo;
@@ -24,7 +26,8 @@ test('opening a version verifies its digest and shows README, values with line n
   const repoId = await addRepoViaApi(page, { name: 'Cilium', url: `${repo.url}/cilium` });
   await openChartsTab(page, repoId);
   await page.getByTestId('chart-list').locator('[data-chart="cilium"]').click();
-  await page.getByTestId('chart-view').locator('[data-testid="version-row"][data-version="1.16.0"]').getByTestId('version-open').click();
+  await page.getByTestId('chart-view').getByRole('button', { name: /^Show all/ }).click();
+  await page.getByTestId('chart-view').getByRole('button', { name: 'Open version 1.16.0', exact: true }).click();
 
   const view = page.getByTestId('version-view');
   await expect(view.getByTestId('digest-status')).toHaveAttribute('data-verified', 'true');
@@ -55,8 +58,8 @@ test('a package whose bytes do not match the index digest is refused in red with
   await openChartsTab(page, repoId);
   await page.getByTestId('chart-search').fill('cilium');
   await page.getByTestId('chart-list').locator('[data-chart="cilium"]').click();
-  await page.getByRole('button', { name: 'Show all', exact: false }).click();
-  await page.locator('[data-testid="version-row"][data-version="1.15.0"]').getByTestId('version-open').click();
+  await page.getByRole('button', { name: /^Show all/ }).click();
+  await page.getByRole('button', { name: 'Open version 1.15.0', exact: true }).click();
 
   const error = page.getByTestId('version-error');
   await expect(error).toHaveAttribute('data-kind', 'digest-mismatch');

@@ -4,6 +4,8 @@ import semver from 'semver';
 import { test, expect } from './fixtures';
 import { addRepoViaApi, openChartsTab, screenshots, shared, startStaticRepo, type StaticRepo } from './support/charts-fixtures';
 
+test.use({ viewport: { width: 1440, height: 900 } });
+
 /** The Bitnami index of March 2023 (4 MB), read independently of ChartDesk's parser as the oracle. */
 const BITNAMI = shared('index', 'bitnami-2023-03.yaml');
 const oracle = yaml.load(readFileSync(BITNAMI, 'utf8')) as { entries: Record<string, Array<{ version: string }>> };

@@ -28,15 +28,20 @@ test.describe('the Electron app', () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-electron-'));
     const app = await electron.launch({ executablePath: found.binary!, args: [root], env: { ...process.env, CHARTDESK_HOME: home } });
     try {
-      const window = await app.firstWindow();
-      await expect(window.getByRole('heading', { name: 'ChartDesk', level: 1 })).toBeVisible();
-      await expect(window.getByTestId('status-bar')).toContainText('Desktop');
-      expect(window.url()).toMatch(/^app:\/\/chartdesk\//);
-      const exposed = await window.evaluate(() => Object.keys(window.chartdesk ?? {}).sort());
+      const page = await app.firstWindow();
+      await expect(page.getByRole('heading', { name: 'ChartDesk', level: 1 })).toBeVisible();
+      await expect(page.getByTestId('status-bar')).toContainText('Desktop');
+      expect(page.url()).toMatch(/^app:\/\/chartdesk\//);
+      const exposed = await page.evaluate(() => Object.keys(window.chartdesk ?? {}).sort());
       expect(exposed).toEqual([...METHOD_NAMES, ...EVENT_NAMES.map((e) => subscriberName(e))].sort());
-      expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
-      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+      // Navigation away from the app is denied by the guards.
+      await page.evaluate(() => {
+        window.location.href = 'https://example.com/';
+      });
+      await page.waitForTimeout(500);
+      expect(page.url()).toMatch(/^app:\/\/chartdesk\//);
     } finally {
       await app.close();
       rmSync(home, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 /** `chartdesk pull <repo|url> <chart> [--version V] [-d DIR]`: downloads a chart package, verified against the index. */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isSafeChartName } from '../../core/charts/chart-metadata';
 import { shortDigest } from '../../core/charts/digest';
-import { writeFileAtomic } from '../../core/charts/write-atomic';
+import { writeFileAtomic } from '../../core/store/atomic-write';
 import { ChartDeskError } from '../../core/errors';
 import { UsageError, type CliCommand } from '../command';
 import { CHART_NETWORK_OPTIONS, CHART_NETWORK_USAGE, openChartTarget } from '../chart-cli';
@@ -55,6 +56,7 @@ export function pullCommand(services: CliServices): CliCommand {
           label: `${located.name} ${located.version}`,
           ...(located.digest ? { digest: located.digest } : {}),
         });
+        await mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, pkg.bytes, 0o644);
         const check = pkg.verified ? 'verified against the index' : 'NOT verified: the index gives no sha256 digest';
         io.stdout(`Saved ${file} (sha256 ${shortDigest(pkg.digest)}, ${check}).\n`);

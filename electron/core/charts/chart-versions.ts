@@ -36,7 +36,7 @@ export interface ChartVersionsDeps {
   repos: RepoAccess;
   packages: PackageFetcher;
   limits: ArchiveLimits;
-  /** Most opened versions kept in memory (default 16). */
+  /** Most opened versions kept in memory (default 8). */
   maxKept?: number;
 }
 
@@ -84,7 +84,7 @@ export function createChartVersions(deps: ChartVersionsDeps): ChartVersions {
       ...(archive.readme ? { readme: archive.readme } : {}),
     };
     kept.set(key, content);
-    while (kept.size > (deps.maxKept ?? 16)) {
+    while (kept.size > (deps.maxKept ?? 8)) {
       const oldest = kept.keys().next();
       if (oldest.done) break;
       kept.delete(oldest.value);

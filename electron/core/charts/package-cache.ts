@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from './digest';
-import { writeFileAtomic } from './write-atomic';
+import { writeFileAtomic } from '../store/atomic-write';
 
 /** Packages by digest. */
 export interface PackageCache {

@@ -36,8 +36,10 @@ export function authHandlers(ctx: CoreContext): Pick<Handlers, AuthMethods> {
   }
 
   return {
-    async connectRepo({ repoId, scope }) {
+    async connectRepo({ repoId, scope, fresh }) {
       const repo = await ctx.repos.get(repoId);
+      // A fresh connect forgets the cached token and challenge target, so the trace shows challenge -> token -> retry.
+      if (fresh) ctx.flow.forget(repo);
       const request = { repo, credentials: credentials(repoId), url: indexUrl(repo), scope, method: 'HEAD' };
       try {
         let res = await ctx.flow.request(request);

@@ -21,17 +21,24 @@ type RepoMethods =
 /** Handlers for the repo list, its credentials and Helm import/export. */
 export function repoHandlers(ctx: CoreContext): Pick<Handlers, RepoMethods> {
   const { repos } = ctx;
+  /** Runs a change to a repo, then drops its cached tokens: they were got with the old URL or secret. */
+  const forgetTokensAfter = async <T>(repoId: string, change: () => Promise<T>): Promise<T> => {
+    const before = await repos.get(repoId);
+    const result = await change();
+    ctx.flow.forget(before);
+    return result;
+  };
   return {
     listRepos: () => repos.list(),
     addRepo: ({ secret, ...draft }) => repos.add(draft, secret),
-    updateRepo: ({ repoId, changes }) => repos.update(repoId, changes),
+    updateRepo: ({ repoId, changes }) => forgetTokensAfter(repoId, () => repos.update(repoId, changes)),
     removeRepo: async ({ repoId }) => {
-      await repos.remove(repoId);
+      await forgetTokensAfter(repoId, () => repos.remove(repoId));
       return { removed: true as const };
     },
     reorderRepos: ({ repoIds }) => repos.reorder(repoIds),
-    setCredential: ({ repoId, secret, username }) => repos.setCredential(repoId, secret, username),
-    clearCredential: ({ repoId }) => repos.clearCredential(repoId),
+    setCredential: ({ repoId, secret, username }) => forgetTokensAfter(repoId, () => repos.setCredential(repoId, secret, username)),
+    clearCredential: ({ repoId }) => forgetTokensAfter(repoId, () => repos.clearCredential(repoId)),
     testCredential: ({ repoId }) => testRepoCredential({ flow: ctx.flow, repos }, repoId),
     // Explicit reveal for copying: nothing about it is logged.
     revealCredential: async ({ repoId }) => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../charts/write-atomic';
+import { writeFileAtomic } from '../store/atomic-write';
 
 /** What is known about a stored copy. */
 export interface OfflineIndexMeta {

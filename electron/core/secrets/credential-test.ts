@@ -24,7 +24,7 @@ function describeStatus(status: number): string {
 /** Asks for the repo's index.yaml (HEAD, else GET) through the flow with the stored credential; never throws for a failed test. */
 export async function testRepoCredential(deps: CredentialTestDeps, repoId: string, signal?: AbortSignal): Promise<CredentialTestOutcome> {
   const repo = await deps.repos.get(repoId);
-  const flowRepo = { url: repo.url, auth: repo.auth, tls: repo.tls, passCredentialsAll: repo.passCredentialsAll };
+  const flowRepo = { id: repo.id, url: repo.url, auth: repo.auth, tls: repo.tls, passCredentialsAll: repo.passCredentialsAll };
   try {
     const request = { repo: flowRepo, credentials: () => deps.repos.credentials(repoId), method: 'HEAD', url: `${repo.url}/index.yaml`, ...(signal ? { signal } : {}) };
     let response = await deps.flow.request(request);

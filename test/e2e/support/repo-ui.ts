@@ -18,7 +18,7 @@ export async function addRepoViaUi(page: Page, fields: RepoFields): Promise<void
   await page.getByRole('button', { name: '+ Add' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a repository' });
   await dialog.getByLabel('URL').fill(fields.url);
-  await dialog.getByLabel('Name').fill(fields.name);
+  await dialog.getByLabel('Name', { exact: true }).fill(fields.name);
   const mode = fields.mode ?? 'none';
   await dialog.getByLabel('Authentication', { exact: true }).selectOption(mode);
   if (fields.username) await dialog.getByLabel('User name').fill(fields.username);

@@ -160,3 +160,15 @@ describe('chart icons', () => {
     expect(html).toMatchObject({ dataUrl: null, reason: expect.stringContaining('not an image') });
   });
 });
+
+describe('ChartMuseum behind a context path', () => {
+  it('pushes to <contextPath>/api/<namespace>/charts as the index’s serverInfo says', async () => {
+    const server = await serve();
+    const index = `${indexOf('mychart', '0.1.0', 'charts/mychart-0.1.0.tgz', 'a'.repeat(64))}serverInfo:\n  contextPath: /cm\n`;
+    server.put('/cm/org1/repo1/index.yaml', index, 'application/x-yaml');
+    const repoId = await addRepo(`${server.origin}/cm/org1/repo1`);
+    const refused = await failure(h.call('pushChart', { repoId, fileName: 'grafana-5.3.1.tgz', contentBase64: shared('charts', 'grafana-5.3.1.tgz').toString('base64') }));
+    expect(refused).toMatchObject({ kind: 'not-found', message: expect.stringContaining('/cm/api/org1/repo1/charts') });
+    expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/cm/api/org1/repo1/charts']);
+  });
+});

@@ -146,6 +146,23 @@ describe('chartdesk push, pull and delete', () => {
     }
   });
 
+  it('works with a stored repo by name (relative package URLs of the real cilium index)', async () => {
+    const server = await startStaticRepo();
+    try {
+      server.put('/cilium/index.yaml', readFileSync(path.join(SHARED_DATA, 'index', 'cilium.yaml')));
+      server.put('/cilium/cilium-1.16.0.tgz', readFileSync(path.join(SHARED_DATA, 'charts', 'cilium-1.16.0.tgz')));
+      expect((await chartdesk(['repos', 'add', 'cilium', `${server.origin}/cilium`])).code).toBe(0);
+      const listed = await chartdesk(['index', 'cilium', '--search', 'tetragon']);
+      expect(listed.stdout).toMatch(/^tetragon\s/m);
+      const dir = path.join(HOME, 'pulled-cilium');
+      const pulled = await chartdesk(['pull', 'cilium', 'cilium', '--version', '1.16.0', '-d', dir]);
+      expect(pulled.code).toBe(0);
+      expect(readFileSync(path.join(dir, 'cilium-1.16.0.tgz')).equals(readFileSync(path.join(SHARED_DATA, 'charts', 'cilium-1.16.0.tgz')))).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('explains usage mistakes', async () => {
     const run = await chartdesk(['push', repo]);
     expect(run.code).toBe(2);

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../../support/paths';
 
-const config = parse(readFileSync(path.join(PROJECT_ROOT, 'build', 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+const config = parse(readFileSync(path.join(PROJECT_ROOT, 'build', 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+
+interface BuilderConfig {
+  electronFuses: Record<string, boolean>;
+  files: string[];
+  linux: { target: string[]; icon: string };
+  mac: { target: string };
+  win: { target: string };
+}
 
 describe('the packaging config', () => {
   it('sets the Electron fuses for a release build', () => {

@@ -47,7 +47,58 @@ const options: fc.Arbitrary<ToStringOptions> = fc.record({
   singleQuote: fc.constantFrom(null, true, false),
 });
 
+/** Parses both ways; both must fail, or both succeed with the same index. Returns the path taken. */
+function agree(bytes: Buffer): string {
+  let full: ChartIndex | Error;
+  try {
+    full = new ChartIndex(parseIndex(bytes, { forceFullParser: true }));
+  } catch (error) {
+    full = error as Error;
+  }
+  if (full instanceof Error) {
+    expect(() => parseIndex(bytes)).toThrow();
+    return 'error';
+  }
+  const data = parseIndex(bytes);
+  const fast = new ChartIndex(data);
+  expect(everything(fast)).toEqual(everything(full));
+  expect(fast.info().warnings.map((w) => w.message)).toEqual(full.info().warnings.map((w) => w.message));
+  return data.parser;
+}
+
+/** Edits that keep a document YAML-shaped but move it off the beaten path. */
+const edit = fc.record({
+  at: fc.nat(),
+  text: fc.constantFrom('# comment\n', '\n', '   \n', '  # indented comment\n', ' ', '\t', '#', ': ', '- ', '  ', '"', "'", '---\n', '...\n', '&a ', '*a', '!!str ', '? ', '[]', '{}', '|\n', '>-\n'),
+});
+
 describe('the fast scanner agrees with the full YAML parser', () => {
+  it('on random documents with comments, blank lines and stray characters inserted', () => {
+    const paths = new Map<string, number>();
+    fc.assert(
+      fc.property(indexDoc, options, fc.array(edit, { minLength: 1, maxLength: 4 }), (doc, opts, edits) => {
+        let text = stringify(doc, opts);
+        for (const { at, text: inserted } of edits) {
+          // Insert at a line start most of the time, anywhere otherwise.
+          const lines = text.split('\n');
+          const line = at % lines.length;
+          if (at % 3 === 0) lines[line] = inserted + lines[line];
+          else {
+            const l = lines[line] ?? '';
+            const col = at % (l.length + 1);
+            lines[line] = l.slice(0, col) + inserted + l.slice(col);
+          }
+          text = lines.join('\n');
+        }
+        const path = agree(Buffer.from(text, 'utf8'));
+        paths.set(path, (paths.get(path) ?? 0) + 1);
+      }),
+      { numRuns: Number(process.env.INDEX_PROPERTY_RUNS ?? 400) },
+    );
+    if (process.env.INDEX_PROPERTY_RUNS) console.log('paths taken:', paths);
+    expect(paths.get('fast') ?? 0).toBeGreaterThan(0);
+  });
+
   it('on random index-shaped documents written by the yaml package', () => {
     let fast = 0;
     let runs = 0;
@@ -61,9 +112,10 @@ describe('the fast scanner agrees with the full YAML parser', () => {
         expect(everything(new ChartIndex(data))).toEqual(everything(full));
         expect(new ChartIndex(data).info().warnings).toEqual(full.info().warnings.map(({ line: _line, ...w }) => w).map((w) => expect.objectContaining(w)));
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.INDEX_PROPERTY_RUNS ?? 400) },
     );
     // Most documents must really take the fast path, or this test proves nothing.
+    if (process.env.INDEX_PROPERTY_RUNS) console.log(`fast path share: ${fast} of ${runs}`);
     expect(fast / runs).toBeGreaterThan(0.5);
   });
 });

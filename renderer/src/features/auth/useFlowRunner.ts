@@ -17,7 +17,7 @@ export function useFlowRunner(repoId: string) {
   const run = async (action: FlowAction, scope: FlowOutcome['scope']) => {
     setBusy(action);
     try {
-      setOutcome(action === 'connect' ? fromConnect(await api.connectRepo({ repoId, scope }), scope) : fromTest(await api.testCredential({ repoId })));
+      setOutcome(action === 'connect' ? fromConnect(await api.connectRepo({ repoId, scope, fresh: true }), scope) : fromTest(await api.testCredential({ repoId })));
     } catch (error) {
       setOutcome(failed(action, scope, error));
     } finally {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ChartView } from './ChartView';
 import type { ChartsRoute, RepoInfo } from './types';
 import { ValuesDiffView } from './ValuesDiffView';
@@ -16,8 +17,13 @@ export interface ChartDetailPaneProps {
 
 /** The right pane: a hint, a chart, one of its versions, or a values comparison. */
 export function ChartDetailPane({ repo, route, generation, onRoute, onDelete }: ChartDetailPaneProps) {
+  const pane = useRef<HTMLElement>(null);
+  const routeKey = JSON.stringify(route);
+  useEffect(() => {
+    pane.current?.scrollTo({ top: 0 });
+  }, [routeKey]);
   return (
-    <section className="charts-detail" aria-label="Chart details">
+    <section className="charts-detail" aria-label="Chart details" ref={pane}>
       {route.view === 'none' && (
         <div className="detail-placeholder" data-testid="chart-placeholder">
           <h2>Pick a chart</h2>

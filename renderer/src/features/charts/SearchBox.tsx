@@ -29,7 +29,8 @@ export function SearchBox({ value, onChange, onKeyDown, inputRef, busy, listId, 
         aria-controls={listId}
         aria-activedescendant={activeId}
         aria-label="Search charts"
-        placeholder="Search charts by name, keyword or description"
+        placeholder="Search charts"
+        title="Searches names, keywords and descriptions"
         data-testid="chart-search"
         value={value}
         spellCheck={false}

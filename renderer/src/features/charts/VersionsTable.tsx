@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
-import { formatCreated, shortDigest } from './format';
+import { formatCreated, shortDigest, shortUrl } from './format';
 import type { ChartVersion } from './types';
 
 const FIRST_ROWS = 60;
@@ -22,7 +22,7 @@ export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps
         <thead>
           <tr>
             <th scope="col">Version</th>
-            <th scope="col">App version</th>
+            <th scope="col">App</th>
             <th scope="col">Created</th>
             <th scope="col">Digest</th>
             <th scope="col">URL</th>
@@ -43,7 +43,9 @@ export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps
                 {v.duplicate && <span className="badge badge-warn" title="An earlier entry has the same version; Helm uses that one">duplicate</span>}
               </td>
               <td className="mono">{v.appVersion ?? ''}</td>
-              <td className="nowrap">{formatCreated(v.created)}</td>
+              <td className="nowrap" title={formatCreated(v.created)}>
+                {formatCreated(v.created, false)}
+              </td>
               <td className="nowrap">
                 {v.digest ? (
                   <span className="digest">
@@ -55,13 +57,10 @@ export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps
                 )}
               </td>
               <td className="url-cell mono" title={v.urls.join('\n')}>
-                {v.urls[0] ?? <span className="muted">none</span>}
+                {v.urls[0] ? shortUrl(v.urls[0]) : <span className="muted">none</span>}
                 {v.urls.length > 1 && <span className="muted"> +{v.urls.length - 1}</span>}
               </td>
               <td className="nowrap actions">
-                <button type="button" className="small" onClick={() => onOpen(v.version)} data-testid="version-open">
-                  Open
-                </button>
                 {onDelete && (
                   <button type="button" className="small danger" onClick={() => onDelete(v.version)} aria-label={`Delete version ${v.version}`} data-testid="version-delete">
                     Delete

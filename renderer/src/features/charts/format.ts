@@ -26,11 +26,24 @@ export function parseCreated(created: string | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The created date in the user's locale, or the raw text when it cannot be parsed. */
-export function formatCreated(created: string | undefined): string {
+/** The created date in the user's locale (with the time when `withTime`), or the raw text when it cannot be parsed. */
+export function formatCreated(created: string | undefined, withTime = true): string {
   const date = parseCreated(created);
   if (!date) return created ?? '—';
-  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return withTime
+    ? date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** A package URL made short for a table cell: relative URLs as written, absolute ones as host/…/file. */
+export function shortUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const file = parsed.pathname.split('/').filter(Boolean).pop() ?? '';
+    return parsed.pathname.split('/').filter(Boolean).length > 1 ? `${parsed.host}/…/${file}` : `${parsed.host}/${file}`;
+  } catch {
+    return url;
+  }
 }
 
 /** The first 12 hex digits of a digest ("sha256:" dropped). */

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { api } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
 import { toProblem } from '../../components/problem';
 import { Loading } from '../../components/States';
@@ -22,12 +21,13 @@ export interface RepoSidebarProps {
   onAdd: () => void;
   onImport: () => void;
   onRetry: () => void;
-  onReordered: (repos: Repo[]) => void;
+  /** Saves a new order (shown at once); rejects when it could not be saved. */
+  onReorder: (repoIds: string[]) => Promise<void>;
   onRecheckKeychain: () => void;
 }
 
 /** The repo list with add/import, keyboard and drag reordering, and the keychain status at the bottom. */
-export function RepoSidebar({ state, selectedId, keychain, onSelect, onAdd, onImport, onRetry, onReordered, onRecheckKeychain }: RepoSidebarProps) {
+export function RepoSidebar({ state, selectedId, keychain, onSelect, onAdd, onImport, onRetry, onReorder, onRecheckKeychain }: RepoSidebarProps) {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const focusAfterMove = useRef<string>(undefined);
   const toasts = useToasts();
@@ -38,16 +38,9 @@ export function RepoSidebar({ state, selectedId, keychain, onSelect, onAdd, onIm
     focusAfterMove.current = undefined;
   }, [repos]);
 
-  const reorder = async (ids: string[], movedId: string) => {
-    const byId = new Map(repos.map((r) => [r.id, r]));
+  const reorder = (ids: string[], movedId: string) => {
     focusAfterMove.current = movedId;
-    onReordered(ids.map((id) => byId.get(id)).filter((r): r is Repo => r !== undefined));
-    try {
-      onReordered(await api.reorderRepos({ repoIds: ids }));
-    } catch (error) {
-      toasts.show(`The new order was not saved: ${toProblem(error).message}`, 'error');
-      onRetry();
-    }
+    onReorder(ids).catch((error: unknown) => toasts.show(`The new order was not saved: ${toProblem(error).message}`, 'error'));
   };
   const ids = repos.map((r) => r.id);
 
@@ -89,9 +82,9 @@ export function RepoSidebar({ state, selectedId, keychain, onSelect, onAdd, onIm
                 first={i === 0}
                 last={i === repos.length - 1}
                 onSelect={() => onSelect(repo.id)}
-                onMove={(delta) => void reorder(moveId(ids, repo.id, delta), repo.id)}
+                onMove={(delta) => reorder(moveId(ids, repo.id, delta), repo.id)}
                 onFocusSibling={(delta) => buttons.current.get(ids[i + delta] ?? '')?.focus()}
-                onDropOn={(dragged) => void reorder(moveBefore(ids, dragged, repo.id), dragged)}
+                onDropOn={(dragged) => reorder(moveBefore(ids, dragged, repo.id), dragged)}
                 buttonRef={(el) => (el ? buttons.current.set(repo.id, el) : buttons.current.delete(repo.id))}
               />
             ))}

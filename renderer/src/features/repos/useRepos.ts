@@ -1,15 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { AsyncState } from '../../hooks/useAsync';
 import type { Repo } from './types';
 
+/** What useRepos offers. */
+export interface ReposApi {
+  state: AsyncState<Repo[]>;
+  reload: () => void;
+  /** Shows `repoIds` in that order at once, then saves it; on failure reloads and rethrows. */
+  reorder: (repoIds: string[]) => Promise<void>;
+}
+
 /**
- * The repo list: loaded once, then kept current by the core's reposChanged event (and by
- * `setRepos` after a call that returns the new list). `reload` asks again.
+ * The repo list: loaded once, then kept current by the core's reposChanged event. While a reorder
+ * is being saved, events are ignored (a late event of an earlier move would undo the newer one).
  */
-export function useRepos(): { state: AsyncState<Repo[]>; reload: () => void; setRepos: (repos: Repo[]) => void } {
+export function useRepos(): ReposApi {
   const [state, setState] = useState<AsyncState<Repo[]>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
+  const saving = useRef(0);
   useEffect(() => {
     let current = true;
     api.listRepos({}).then(
@@ -20,11 +29,36 @@ export function useRepos(): { state: AsyncState<Repo[]>; reload: () => void; set
       current = false;
     };
   }, [generation]);
-  useEffect(() => api.onReposChanged(({ repos }) => setState({ status: 'ready', value: repos })), []);
+  useEffect(
+    () =>
+      api.onReposChanged(({ repos }) => {
+        if (saving.current === 0) setState({ status: 'ready', value: repos });
+      }),
+    [],
+  );
   const reload = useCallback(() => {
     setState({ status: 'loading' });
     setGeneration((g) => g + 1);
   }, []);
-  const setRepos = useCallback((repos: Repo[]) => setState({ status: 'ready', value: repos }), []);
-  return { state, reload, setRepos };
+  const reorder = useCallback(
+    async (repoIds: string[]) => {
+      setState((prev) => {
+        if (prev.status !== 'ready') return prev;
+        const byId = new Map(prev.value.map((r) => [r.id, r]));
+        return { status: 'ready', value: repoIds.map((id) => byId.get(id)).filter((r): r is Repo => r !== undefined) };
+      });
+      saving.current += 1;
+      try {
+        const saved = await api.reorderRepos({ repoIds });
+        if (saving.current === 1) setState({ status: 'ready', value: saved });
+      } catch (error) {
+        reload();
+        throw error;
+      } finally {
+        saving.current -= 1;
+      }
+    },
+    [reload],
+  );
+  return { state, reload, reorder };
 }
