@@ -14,10 +14,23 @@ const entries = [
   ['electron/preload.ts', 'preload', 'preload'],
   ['electron/web/main.ts', 'web', 'node'],
   ['electron/cli/main.ts', 'cli', 'node'],
-  ['electron/core/index/parse-worker.ts', 'index-worker', 'node'],
+  ['electron/core/index/parse-worker.ts', 'index-worker', 'self-contained'],
   ['test/sandbox/main.ts', 'sandbox', 'node'],
   ['bench/main.ts', 'bench', 'node'],
 ];
+
+/**
+ * What each kind of bundle leaves out. The sandboxed preload may require only 'electron'. The
+ * Electron main process and the worker it starts carry their dependencies (the packaged app ships
+ * no loose sources), except the native keyring addon. The CLI, browser mode, sandbox and bench
+ * load npm dependencies from node_modules at run time.
+ */
+function externalsFor(kind) {
+  if (kind === 'preload') return { external: ['electron'], minify: true };
+  if (kind === 'electron') return { external: ['electron', '@napi-rs/keyring'] };
+  if (kind === 'self-contained') return {};
+  return { packages: 'external', external: ['electron'] };
+}
 
 const common = {
   bundle: true,
@@ -37,9 +50,7 @@ await Promise.all(
         ...common,
         entryPoints: [path.join(root, source)],
         outfile: path.join(root, 'dist', `${name}.cjs`),
-        // The sandboxed preload may require only 'electron': bundle everything else into it.
-        // Node-side bundles load their npm dependencies from node_modules at run time.
-        ...(kind === 'preload' ? { external: ['electron'], minify: true } : { packages: 'external', external: ['electron'] }),
+        ...externalsFor(kind),
       }),
     ),
 );

@@ -36,7 +36,9 @@ if (!app.requestSingleInstanceLock()) {
       installPermissionGuards();
       installMenu(process.platform === 'darwin');
       serveRenderer(path.join(__dirname, 'renderer'));
-      const core = await bootCore({ transport: 'electron', dataDir: app.getPath('userData'), log });
+      // Worker threads cannot run from inside app.asar: the worker ships unpacked beside it.
+      const indexWorkerPath = path.join(__dirname, 'index-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+      const core = await bootCore({ transport: 'electron', dataDir: app.getPath('userData'), log, indexWorkerPath });
       registerIpcHandlers(core.dispatcher);
 
       const open = () => {

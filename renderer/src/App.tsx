@@ -40,7 +40,7 @@ export function App() {
         <TitleBar view={view} onView={setView} />
         <div className="banners">
           <KeychainBanner status={keychain} onRecheck={recheck} />
-          <Notices />
+          <Notices refreshKey={repos.status === 'ready' ? `ready:${list.length}` : repos.status} />
         </div>
         <RepoSidebar
           state={repos}

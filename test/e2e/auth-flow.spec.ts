@@ -136,3 +136,24 @@ test('a wrong key fails at the token step with the token server’s rejection, a
   await page.getByRole('tab', { name: 'Token' }).click();
   await expect(page.getByTestId('token-error')).toHaveAttribute('data-kind', 'token-server-rejected');
 });
+
+test('a short-lived token shows as expiring soon, and Keep fresh replaces it before it expires', async ({ page, webApp }) => {
+  sandbox.setOption('tokenLifetimeSeconds', 8);
+  await page.goto(webApp.url);
+  await addRepoViaUi(page, { name: 'short', url: `${sandbox.repoUrl}/org1/repo1`, mode: 'token-server', secret: 'MASTERKEY' });
+  await page.getByRole('tab', { name: 'Token' }).click();
+  const countdown = page.getByTestId('countdown');
+  await expect(countdown).toHaveAttribute('data-state', 'soon');
+  await expect(countdown).toContainText('Expiring soon');
+  const masked = page.getByTestId('token-value');
+  const before = await masked.innerText();
+  const issuedBefore = await page.getByTestId('issued-at').innerText();
+
+  await page.getByRole('switch', { name: 'Keep fresh' }).check();
+  // The core refreshes ahead of expiry and pushes tokenUpdated: a new token, issued later, never expired.
+  await expect(page.getByTestId('issued-at')).not.toHaveText(issuedBefore, { timeout: 15_000 });
+  await expect(masked).not.toHaveText(before);
+  await expect(countdown).not.toHaveAttribute('data-state', 'expired');
+  await page.getByRole('switch', { name: 'Keep fresh' }).uncheck();
+  await expect(page.getByRole('switch', { name: 'Keep fresh' })).not.toBeChecked();
+});

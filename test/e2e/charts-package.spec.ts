@@ -40,12 +40,12 @@ test('opening a version verifies its digest and shows README, values with line n
   await expect(readme.locator('a[href^="https://docs.cilium.io/"]').first()).toHaveAttribute('target', '_blank');
   await screenshots(page, 'version-readme');
 
-  await view.getByTestId('tab-values').click();
+  await view.getByRole('tab', { name: 'values.yaml' }).click();
   const values = view.getByTestId('values-yaml');
   await expect(values.locator('.code-text')).toContainText('debug:');
   await expect(values.locator('.code-gutter')).toContainText(/^1\n2\n3\n/);
   await screenshots(page, 'version-values');
-  await view.getByTestId('tab-schema').click();
+  await view.getByRole('tab', { name: 'values.schema.json' }).click();
   await expect(view.getByTestId('values-schema')).toContainText('"$schema"');
   await view.getByRole('tab', { name: /^Files/ }).click();
   await expect(view.getByTestId('file-list')).toContainText('templates/cilium-agent/daemonset.yaml');

@@ -63,6 +63,7 @@ test('a chart lists its versions in Helm order with dates, digests and the helm 
   await expect(rows.first()).toHaveAttribute('data-version', expected[0]!);
   const shown = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-version')));
   expect(shown).toEqual(expected.slice(0, shown.length));
+  await screenshots(page, 'chart');
   await expect(view.getByRole('button', { name: /Show all \d+ versions/ })).toBeVisible();
   await view.getByRole('button', { name: /Show all \d+ versions/ }).click();
   await expect(rows).toHaveCount(expected.length);
@@ -75,5 +76,4 @@ test('a chart lists its versions in Helm order with dates, digests and the helm 
   await expect(links.first()).toHaveAttribute('href', /^https:\/\//);
   await expect(links.first()).toHaveAttribute('rel', 'noopener noreferrer');
   await expect(view.getByTestId('chart-maintainers')).toBeVisible();
-  await screenshots(page, 'chart');
 });

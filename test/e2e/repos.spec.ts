@@ -46,7 +46,7 @@ test('import from Helm reports what it imported and skipped, moves the password 
     await expect(report).toContainText('2 imported, 2 skipped');
     const imported = report.getByRole('region', { name: 'Imported' });
     await expect(imported.getByRole('listitem')).toHaveCount(2);
-    await expect(imported.getByRole('listitem').filter({ hasText: 'team' })).toContainText('password → keychain');
+    await expect(imported.getByRole('listitem').filter({ hasText: 'team' })).toContainText(/password → (keychain|memory)/);
     await expect(imported.getByRole('listitem').filter({ hasText: 'team' })).toContainText('TLS certificate verification is turned off');
     const skipped = report.getByRole('region', { name: 'Skipped' });
     await expect(skipped).toContainText('registry');
@@ -170,4 +170,14 @@ test('the keychain state is shown, and without a keychain a banner says secrets 
     await expect(banner.getByRole('button', { name: /close|dismiss/i })).toHaveCount(0);
   }
   await shoot(page, 'welcome');
+});
+
+test('a damaged repo list is reported as a notice the user can read and dismiss', async ({ page, webApp }) => {
+  writeFileSync(path.join(webApp.home, 'repos.json'), '{"version": 1, "repos": [ this is not json');
+  await page.goto(webApp.url);
+  const notices = page.getByTestId('notices');
+  await expect(notices).toContainText('was damaged');
+  await expect(page.getByTestId('repos-empty')).toBeVisible();
+  await notices.getByRole('button', { name: 'Dismiss' }).first().click();
+  await expect(page.getByTestId('notices')).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 /** Handlers for chart indexes, chart versions, values diffs, icons and ChartMuseum push/delete. */
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatch';
+import { printableName } from '../charts/chart-entry-path';
 import { ChartDeskError } from '../errors';
 
 type ChartMethods = 'openIndex' | 'listCharts' | 'searchCharts' | 'getChart' | 'openChartVersion' | 'diffValues' | 'pushChart' | 'deleteChartVersion' | 'chartIcon';
@@ -12,6 +13,12 @@ export function decodePackageBase64(text: string): Buffer {
     throw new ChartDeskError('bad-request', 'push', 'The file content did not arrive as base64.');
   }
   return Buffer.from(body, 'base64');
+}
+
+/** Puts the file name in front of a complaint about the package itself, so the user knows which file. */
+function namingFile(error: unknown, fileName: string): unknown {
+  if (!(error instanceof ChartDeskError) || (error.step !== 'read-archive' && error.step !== 'read-chart')) return error;
+  return new ChartDeskError(error.kind, error.step, `${printableName(fileName)}: ${error.message}`, error.hint === undefined ? { cause: error } : { hint: error.hint, cause: error });
 }
 
 /** The chart handlers over the context's chart services. */
@@ -29,7 +36,10 @@ export function chartHandlers(ctx: CoreContext): Pick<Handlers, ChartMethods> {
     },
     openChartVersion: ({ repoId, name, version }) => charts.versions.open(repoId, name, version),
     diffValues: ({ repoId, name, from, to }) => charts.versions.diffValues(repoId, name, from, to),
-    pushChart: ({ repoId, contentBase64, force }) => charts.publisher.push(repoId, decodePackageBase64(contentBase64), force),
+    pushChart: ({ repoId, fileName, contentBase64, force }) =>
+      charts.publisher.push(repoId, decodePackageBase64(contentBase64), force).catch((error: unknown) => {
+        throw namingFile(error, fileName);
+      }),
     deleteChartVersion: ({ repoId, name, version }) => charts.publisher.remove(repoId, name, version),
     chartIcon: ({ repoId, name }) => charts.icon(repoId, name),
   };

@@ -79,6 +79,7 @@ export function readBlockScalar(cur: YamlCursor, n: number, p: number, mat: bool
     }
     const spaces = s - q;
     if (indent === 0) {
+      if (buf[s] === TAB) bail(); // tabs before the content indentation is known
       if (spaces <= n) break; // an empty scalar: this line belongs to the parent
       if (leadingEmptyMax > spaces) bail();
       indent = spaces;

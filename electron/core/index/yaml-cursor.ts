@@ -19,9 +19,10 @@ export class YamlCursor {
   indent = -1;
   /** Position of its first non-space byte. */
   first = 0;
-  /** How many blank lines, and whether comment lines, the last seekLine passed over. */
+  /** How many blank lines, and whether comment lines or blank lines with tabs, the last seekLine passed over. */
   skippedBlanks = 0;
   skippedComment = false;
+  skippedTab = false;
   /** Range of the last key read (inside the quotes for a quoted key). */
   keyStart = 0;
   keyEnd = 0;
@@ -46,6 +47,7 @@ export class YamlCursor {
     const { buf, len } = this;
     let blanks = 0;
     let comment = false;
+    let tab = false;
     while (p < len) {
       let i = p;
       while (i < len && buf[i] === SP) i++;
@@ -65,13 +67,20 @@ export class YamlCursor {
         const j = this.skipBlanks(i);
         if (j >= len || buf[j] === LF) {
           blanks++;
+          tab = true;
           p = j + 1;
+          continue;
+        }
+        if (buf[j] === HASH) {
+          comment = true;
+          p = this.nextLineStart(j);
           continue;
         }
         bail(); // a tab in indentation
       }
       this.skippedBlanks = blanks;
       this.skippedComment = comment;
+      this.skippedTab = tab;
       this.lineStart = p;
       this.first = i;
       this.indent = i - p;
@@ -79,6 +88,7 @@ export class YamlCursor {
     }
     this.skippedBlanks = blanks;
     this.skippedComment = comment;
+    this.skippedTab = tab;
     this.lineStart = len;
     this.first = len;
     this.indent = -1;
@@ -180,7 +190,8 @@ export class YamlCursor {
       this.keyEnd = close;
       if (escaped) this.keyText = decodeQuoted(buf, p + 1, close, c === DQ);
       i = this.skipBlanks(close + 1);
-      if (buf[i] !== COLON) bail();
+      const d = buf[i + 1];
+      if (buf[i] !== COLON || !(i + 1 >= len || d === SP || d === TAB || d === LF)) bail();
     } else {
       if (!isPlainStart(buf, p, len)) bail();
       i = p;

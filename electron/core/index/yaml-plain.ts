@@ -56,6 +56,7 @@ export function readPlain(cur: YamlCursor, n: number, p: number, mat: boolean): 
   cur.seekLine(cur.nextLineStart(end));
   // A more indented line right after (blank lines allowed, comments not) continues the scalar.
   while (!comment && cur.indent > n && !cur.skippedComment) {
+    if (cur.skippedTab) bail(); // a blank line with a tab inside a multi-line scalar
     const s = cur.first;
     end = scanPlainLine(cur, s);
     if (value !== undefined) value += (cur.skippedBlanks > 0 ? '\n'.repeat(cur.skippedBlanks) : ' ') + utf8(buf, s, cur.textEnd);

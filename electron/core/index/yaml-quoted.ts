@@ -32,6 +32,8 @@ export function readQuoted(cur: YamlCursor, n: number, p: number, mat: boolean):
     if (b === BACKSLASH && quote === DQ) {
       simple = false;
       i = skipEscape(buf, i + 1, len);
+      // YAML parsers disagree on empty lines after an escaped line break: leave those to the full parser.
+      if (buf[i] === LF && buf[cur.skipBlanks(i + 1)] === LF) bail();
     } else if (b === LF) {
       simple = false;
       i = continuationStart(cur, n, i + 1);
@@ -71,11 +73,7 @@ function continuationStart(cur: YamlCursor, n: number, q: number): number {
   while (s < len && buf[s] === SP) s++;
   if (s >= len) bail();
   if (buf[s] === LF) return s; // an empty line
-  if (s - q <= n) {
-    const w = cur.skipBlanks(s);
-    if (w < len && buf[w] !== LF) bail(); // not indented enough
-    return w;
-  }
+  if (s - q <= n) bail(); // not indented enough (a tab there does not count as indentation)
   return s;
 }
 

@@ -101,6 +101,7 @@ describe('pushing and deleting', () => {
     const before = sb.requests.filter((r) => r.method === 'POST').length;
     const refused = await failure(h.call('pushChart', { repoId, fileName: 'evil.tgz', contentBase64: base64(chartFile('cm-badchart-path-traversal-name-1.0.0.tgz')) }));
     expect(refused).toMatchObject({ kind: 'chart-invalid', message: expect.stringContaining('../../../../charts/org2/repo2/evil') });
+    expect(refused?.message.startsWith('evil.tgz: ')).toBe(true);
     expect(sb.requests.filter((r) => r.method === 'POST').length).toBe(before);
   });
 

@@ -7,26 +7,28 @@ import { originToApprove, totalMs, type FlowOutcome } from './outcome';
 export function FlowOutcomeView({ outcome, approving, onApprove }: { outcome: FlowOutcome; approving: boolean; onApprove: (origin: string) => void }) {
   const origin = originToApprove(outcome);
   const what = outcome.action === 'connect' ? `Connect (${outcome.scope === 'push' ? 'pull,push' : 'pull'})` : 'Credential test';
+  const requests = outcome.trace.filter((t) => t.method !== '').length;
+  const meta = `${what} · ${formatLocalTime(outcome.at)} · ${requests} request${requests === 1 ? '' : 's'} in ${totalMs(outcome.trace)} ms`;
   return (
     <section className="flow-outcome" aria-label="Result" data-testid="flow-outcome" data-ok={outcome.ok}>
-      <div className={`verdict ${outcome.ok ? 'verdict-ok' : 'verdict-failed'}`} role="status">
-        <span className="verdict-icon" aria-hidden="true">
-          {outcome.ok ? '✓' : '✗'}
-        </span>
-        <div>
-          <strong>{outcome.ok ? outcome.message : `${what} failed`}</strong>
-          <p className="muted">
-            {what} · {formatLocalTime(outcome.at)} · {outcome.trace.filter((t) => t.method !== '').length} requests in {totalMs(outcome.trace)} ms
-          </p>
+      {outcome.ok || !outcome.error ? (
+        <div className={`verdict ${outcome.ok ? 'verdict-ok' : 'verdict-failed'}`} role="status">
+          <span className="verdict-icon" aria-hidden="true">
+            {outcome.ok ? '✓' : '✗'}
+          </span>
+          <div>
+            <strong>{outcome.message}</strong>
+            <p className="muted">{meta}</p>
+          </div>
         </div>
-      </div>
-      {outcome.error && (
-        <ErrorBox problem={outcome.error} title={origin ? 'The repo names a token server you have not approved' : 'What went wrong'} testId="flow-error">
+      ) : (
+        <ErrorBox problem={outcome.error} title={origin ? 'The repo names a token server you have not approved' : `${what} failed`} testId="flow-error">
           {origin && (
             <button type="button" className="primary" onClick={() => onApprove(origin)} disabled={approving}>
               {approving ? 'Approving…' : `Approve ${origin}`}
             </button>
           )}
+          <span className="muted">{meta}</span>
         </ErrorBox>
       )}
       {outcome.trace.length > 0 && (

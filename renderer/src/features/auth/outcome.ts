@@ -21,8 +21,9 @@ export interface FlowOutcome {
 
 /** A connect's result as an outcome. */
 export function fromConnect(result: MethodOutput<'connectRepo'>, scope: FlowOutcome['scope']): FlowOutcome {
-  const requests = result.trace.filter((t) => t.method !== '').length;
-  const message = result.ok ? `Connected: the repo answered HTTP ${result.status ?? 200} after ${requests} request${requests === 1 ? '' : 's'}.` : (result.error?.message ?? 'The connection failed.');
+  const status = result.status ?? 200;
+  const connected = result.token ? `Connected: the repo accepted the token (HTTP ${status}).` : `Connected: the repo answered HTTP ${status}.`;
+  const message = result.ok ? connected : (result.error?.message ?? 'The connection failed.');
   return { action: 'connect', scope, ok: result.ok, status: result.status, message, error: result.error, trace: result.trace, at: Date.now() };
 }
 

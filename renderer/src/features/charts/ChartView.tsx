@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
 import { toProblem } from '../../components/problem';
@@ -9,7 +10,7 @@ import { CompareControl } from './CompareControl';
 import { plural } from './format';
 import { InstallSnippet } from './InstallSnippet';
 import { VersionsTable } from './VersionsTable';
-import type { RepoInfo } from './types';
+import type { ChartDetail, RepoInfo } from './types';
 
 /** Props of the chart view. */
 export interface ChartViewProps {
@@ -24,7 +25,11 @@ export interface ChartViewProps {
 /** One chart: its header, install snippet, versions table (Helm order) and metadata of the newest version. */
 export function ChartView({ repo, name, generation, onOpenVersion, onCompare, onDelete }: ChartViewProps) {
   const [state, reload] = useAsync(() => api.getChart({ repoId: repo.id, name }), `${repo.id}\n${name}\n${generation}`);
-  if (state.status === 'loading') return <Loading label={`Loading ${name}…`} />;
+  // After a refresh the chart reloads; keep showing what was there instead of flashing a loading line.
+  const [shown, setShown] = useState<ChartDetail>();
+  if (state.status === 'ready' && state.value !== shown) setShown(state.value);
+  const previous = shown?.name === name ? shown : undefined;
+  if (state.status === 'loading' && !previous) return <Loading label={`Loading ${name}…`} />;
   if (state.status === 'error') {
     return (
       <ErrorBox problem={toProblem(state.error)} title={`Could not show ${name}`}>
@@ -34,7 +39,8 @@ export function ChartView({ repo, name, generation, onOpenVersion, onCompare, on
       </ErrorBox>
     );
   }
-  const chart = state.value;
+  const chart = state.status === 'ready' ? state.value : previous;
+  if (!chart) return null;
   const newest = chart.versions[0];
   return (
     <article className="chart-view" data-testid="chart-view" aria-labelledby="chart-view-title">

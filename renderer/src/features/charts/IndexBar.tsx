@@ -29,8 +29,10 @@ export function IndexBar({ index, onRefresh, actions }: { index: ChartIndexState
                 </span>
               )}
             </>
+          ) : loading ? (
+            <IndexProgressBar progress={index.progress} />
           ) : (
-            <span className="muted">{loading ? 'Opening the index…' : 'No index loaded'}</span>
+            <span className="muted">No index loaded</span>
           )}
         </div>
         <div className="index-actions">
@@ -40,7 +42,7 @@ export function IndexBar({ index, onRefresh, actions }: { index: ChartIndexState
           </button>
         </div>
       </div>
-      {loading && <IndexProgressBar progress={index.progress} />}
+      {loading && summary && <IndexProgressBar progress={index.progress} compact />}
       {summary?.offline && summary.offlineReason && (
         <p className="index-offline-reason" role="status">
           {summary.offlineReason}

@@ -1,8 +1,11 @@
 import { formatBytes } from './format';
 import type { IndexLoadProgress } from './useChartIndex';
 
-/** The index download as a progress bar: bytes of total when the server sent a length, else indeterminate. */
-export function IndexProgressBar({ progress }: { progress?: IndexLoadProgress }) {
+/**
+ * The index download as a progress bar: bytes of total when the server sent a length, else indeterminate.
+ * `compact` draws only a thin line (a refresh under the index facts), the label stays for assistive technology.
+ */
+export function IndexProgressBar({ progress, compact = false }: { progress?: IndexLoadProgress; compact?: boolean }) {
   const total = progress?.totalBytes;
   const received = progress?.receivedBytes ?? 0;
   const parsing = progress?.phase === 'parse' || progress?.phase === 'done';
@@ -14,7 +17,7 @@ export function IndexProgressBar({ progress }: { progress?: IndexLoadProgress })
       ? `Downloading index… ${formatBytes(received)}${total ? ` of ${formatBytes(total)}` : ''}`
       : 'Contacting the repository…';
   return (
-    <div className="index-progress" data-testid="index-progress">
+    <div className={`index-progress${compact ? ' compact' : ''}`} data-testid="index-progress">
       <div
         className={`progress-track${determinate ? '' : ' indeterminate'}`}
         role="progressbar"
@@ -26,7 +29,7 @@ export function IndexProgressBar({ progress }: { progress?: IndexLoadProgress })
       >
         <div className="progress-fill" style={determinate ? { width: `${percent}%` } : undefined} />
       </div>
-      <span className="index-progress-label muted">{label}</span>
+      <span className={compact ? 'visually-hidden' : 'index-progress-label muted'}>{label}</span>
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function InstallSnippet({ repo, chart, version }: { repo: RepoInfo; chart
         <CopyButton label="Copy" ariaLabel="Copy the helm commands" getText={() => text} testId="copy-install" />
       </div>
       <pre className="mono" data-testid="install-commands">{text}</pre>
-      {tokenNote && <p className="muted small">This repo needs a token, which helm alone cannot send: with the cm-push plugin, add it as a cm:// repo and export HELM_REPO_ACCESS_TOKEN (copy one from the Tokens tab).</p>}
+      {tokenNote && <p className="muted small">This repo needs a token, which helm alone cannot send: with the cm-push plugin, add it as a cm:// repo and export HELM_REPO_ACCESS_TOKEN (copy one from the Token tab).</p>}
     </section>
   );
 }

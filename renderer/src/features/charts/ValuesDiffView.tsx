@@ -4,7 +4,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { toProblem } from '../../components/problem';
 import { useAsync } from '../../hooks/useAsync';
 import { DiffTable } from './DiffTable';
-import { diffRows, unifiedLineClass } from './diffRows';
+import { diffRows, unifiedLineClass, unifiedLines } from './diffRows';
 import type { ValuesDiff } from './types';
 
 function DiffBody({ diff, mode }: { diff: ValuesDiff; mode: 'split' | 'unified' }) {
@@ -16,7 +16,7 @@ function DiffBody({ diff, mode }: { diff: ValuesDiff; mode: 'split' | 'unified' 
   if (mode === 'unified') {
     return (
       <pre className="diff-unified mono" data-testid="diff-unified">
-        {diff.unified.split('\n').map((line, i) => (
+        {unifiedLines(diff.unified).map((line, i) => (
           <span key={i} className={`diff-line ${unifiedLineClass(line)}`}>
             {line}
             {'\n'}

@@ -67,3 +67,10 @@ export function unifiedLineClass(line: string): string {
   if (line.startsWith('-')) return 'diff-removed';
   return '';
 }
+
+/** The lines of a unified patch worth showing: from the first "---" header on, without the trailing blank. */
+export function unifiedLines(patch: string): string[] {
+  const lines = patch.replace(/\n$/, '').split('\n');
+  const start = lines.findIndex((line) => line.startsWith('--- '));
+  return start > 0 ? lines.slice(start) : lines;
+}

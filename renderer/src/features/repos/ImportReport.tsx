@@ -19,7 +19,7 @@ export function ImportReport({ report }: { report: HelmImportReport }) {
                   ✓
                 </span>
                 <strong>{item.name}</strong>
-                {item.passwordMoved && <span className="badge">password → keychain</span>}
+                {item.passwordMoved && <span className="badge">{report.keychain.state === 'available' ? 'password → keychain' : 'password → memory (this session)'}</span>}
                 {item.warnings.map((w, i) => (
                   <p key={i} className="report-warning">
                     ⚠ {w}

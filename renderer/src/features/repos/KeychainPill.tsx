@@ -3,7 +3,7 @@ import type { KeychainStatus } from './types';
 const WORDS: Record<KeychainStatus['state'], string> = {
   available: 'Keychain available',
   locked: 'Keychain locked',
-  missing: 'No keychain: session only',
+  missing: 'Keychain missing',
   'session-only': 'Session only',
 };
 

@@ -4,9 +4,12 @@ import { useAsync } from '../../hooks/useAsync';
 import { formatLocalTime } from '../../components/time-format';
 import './banners.css';
 
-/** The core's notices about the user's data (a recovered repo list, an unreadable vault), each dismissable. */
-export function Notices() {
-  const [notices] = useAsync(() => api.listNotices({}), 'notices');
+/**
+ * The core's notices about the user's data (a recovered repo list, an unreadable vault), each
+ * dismissable. Asked again whenever `refreshKey` changes (the repo list loaded or changed).
+ */
+export function Notices({ refreshKey }: { refreshKey: string }) {
+  const [notices] = useAsync(() => api.listNotices({}), refreshKey);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   if (notices.status !== 'ready') return null;
   const shown = notices.value.filter((n) => !dismissed.has(n.id));

@@ -12,10 +12,12 @@ export function AutoRefreshToggle({ repoId, scope }: { repoId: string; scope: Sc
   const toasts = useToasts();
   const toggle = async (next: boolean) => {
     setBusy(true);
+    setEnabled(next);
     try {
       const result = await api.setTokenRefresh({ repoId, scope, enabled: next });
       setEnabled(result.enabled);
     } catch (error) {
+      setEnabled(!next);
       toasts.show(`Auto-refresh could not be changed: ${toProblem(error).message}`, 'error');
     } finally {
       setBusy(false);
