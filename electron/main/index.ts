@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       installPermissionGuards();
-      installMenu(process.platform === 'darwin');
+      installMenu(process.platform === 'darwin', app.isPackaged);
       serveRenderer(path.join(__dirname, 'renderer'));
       // Worker threads cannot run from inside app.asar: the worker ships unpacked beside it.
       const indexWorkerPath = path.join(__dirname, 'index-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);

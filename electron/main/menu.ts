@@ -1,7 +1,7 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-/** The standard application menu; Edit holds the roles that make copy and paste work. */
-export function installMenu(isMac: boolean): void {
+/** The application menu; Edit holds the roles that make copy and paste work, View has no Reload. */
+export function installMenu(isMac: boolean, isPackaged: boolean): void {
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     { role: 'fileMenu' },
@@ -17,7 +17,18 @@ export function installMenu(isMac: boolean): void {
         { role: 'selectAll' },
       ],
     },
-    { role: 'viewMenu' },
+    {
+      // No Reload item: Ctrl/Cmd+R and F5 belong to the page (reconnect, refresh the index).
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+      ],
+    },
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

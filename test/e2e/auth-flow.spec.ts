@@ -120,7 +120,8 @@ test('a wrong key fails at the token step with the token server’s rejection, a
   await page.goto(webApp.url);
   await addRepoViaUi(page, { name: 'wrong-key', url: `${sandbox.repoUrl}/org1/repo1`, mode: 'token-server', secret: 'NOT-THE-KEY-42' });
   await page.getByRole('tab', { name: 'Connection' }).click();
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  // Ctrl+R (or F5) refreshes the current tab: here it runs Connect again, without reloading the page.
+  await page.keyboard.press('Control+r');
 
   const error = page.getByTestId('flow-error');
   await expect(error).toHaveAttribute('data-kind', 'token-server-rejected');
@@ -132,6 +133,12 @@ test('a wrong key fails at the token step with the token server’s rejection, a
   // The example token server echoes the key it got in its error body: it must not reach the page.
   expect(await page.content()).not.toContain('NOT-THE-KEY-42');
   await shoot(page, 'connection-wrong-key');
+
+  const tokenRequests = () => sandbox.requests.filter((r) => r.server === 'token').length;
+  const before = tokenRequests();
+  await page.keyboard.press('F5');
+  await expect.poll(tokenRequests).toBe(before + 1);
+  await expect(page.getByTestId('flow-error')).toHaveAttribute('data-kind', 'token-server-rejected');
 
   await page.getByRole('tab', { name: 'Token' }).click();
   await expect(page.getByTestId('token-error')).toHaveAttribute('data-kind', 'token-server-rejected');

@@ -5,8 +5,8 @@ import { YAML_BAIL } from './yaml-bytes';
 import { YamlCursor } from './yaml-cursor';
 import { isRecord } from './normalize-fields';
 
-/** The raw fields of the entry at [start, end) (key column indent for YAML). */
-export function decodeEntry(text: Buffer, format: 'yaml' | 'json', start: number, end: number, indent: number): Record<string, unknown> {
+/** The raw fields of the entry at [start, end) (key column indent for YAML); `only` limits YAML decoding to those keys. */
+export function decodeEntry(text: Buffer, format: 'yaml' | 'json', start: number, end: number, indent: number, only?: ReadonlySet<string>): Record<string, unknown> {
   try {
     if (format === 'json') {
       const value: unknown = JSON.parse(text.toString('utf8', start, end));
@@ -16,7 +16,7 @@ export function decodeEntry(text: Buffer, format: 'yaml' | 'json', start: number
       cur.lineStart = start - indent;
       cur.first = start;
       cur.indent = indent;
-      const value = new BlockReader(cur).mapping(indent, start, true);
+      const value = new BlockReader(cur).mapping(indent, start, true, only);
       if (value !== undefined) return value;
     }
   } catch (error) {

@@ -71,7 +71,7 @@ export function buildIndexData(input: BuildInput): IndexData {
     const seen = new Set<string>();
     for (const { entry, text } of sorted) {
       const duplicate = seen.has(text);
-      if (duplicate) warnings.add({ chart: chart.name, version: text, offset: entry.start, message: `Chart "${chart.name}" lists version ${text} more than once; the first entry is used.` });
+      if (duplicate) warnings.add({ chart: chart.name, version: text, message: `Chart "${chart.name}" lists version ${text} more than once; the first entry is used.` });
       seen.add(text);
       versions.push(text);
       locators.push(entry.start, entry.end, entry.indent);
@@ -121,11 +121,14 @@ function describeVersion(version: unknown): string | undefined {
   return typeof version === 'string' || typeof version === 'number' ? String(version) : undefined;
 }
 
+/** The fields a summary uses: only these are decoded from the latest entry. */
+const SUMMARY_FIELDS: ReadonlySet<string> = new Set(['version', 'name', 'appVersion', 'description', 'icon', 'deprecated', 'keywords', 'type']);
+
 /** The summary of a chart from its latest stable version (or its newest one). */
 function summarize(name: string, sorted: KeptEntry[], input: BuildInput): ChartSummary {
   const latest = sorted.find((kept) => kept.semver?.prerelease.length === 0) ?? (sorted[0] as KeptEntry);
   const { start, end, indent } = latest.entry;
-  const raw = decodeEntry(input.detailText, input.detailFormat, start, end, indent);
+  const raw = decodeEntry(input.detailText, input.detailFormat, start, end, indent, SUMMARY_FIELDS);
   const v = normalizeVersion(raw, { duplicate: false }, () => undefined);
   const summary: ChartSummary = { name, latestVersion: latest.text, deprecated: v.deprecated, versionCount: sorted.length, keywords: v.keywords };
   if (v.appVersion !== undefined) summary.appVersion = v.appVersion;

@@ -87,8 +87,27 @@ class JsonScanner {
   }
 
   private string(): void {
-    const re = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-    this.match(re, 'a malformed string');
+    const start = this.at;
+    const text = this.text;
+    let i = start + 1;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (Number.isNaN(c) || c < 0x20) throw new JsonStop(start, 'a malformed string');
+      if (c === 0x22) break;
+      if (c === 0x5c) {
+        const e = text[i + 1] ?? '';
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) throw new JsonStop(i, 'a malformed \\u escape');
+          i += 6;
+          continue;
+        }
+        if (!'"\\/bfnrt'.includes(e) || e === '') throw new JsonStop(i, 'a malformed escape');
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    this.at = i + 1;
   }
 
   private match(re: RegExp, reason: string): void {

@@ -16,37 +16,52 @@ export interface ChartSemver {
 const MAX_VERSION_LENGTH = 256;
 const MAX_UINT64 = '18446744073709551615';
 
+const NO_PRERELEASE: string[] = [];
+
 /** Parses a version the way Helm's semver library does, or returns null when Helm could not. */
 export function parseChartSemver(text: string): ChartSemver | null {
   const n = text.length;
   if (n === 0 || n > MAX_VERSION_LENGTH) return null;
-  const from = text.charCodeAt(0) === 0x76 /* v */ ? 1 : 0;
-  const plus = text.indexOf('+', from);
-  const coreEnd = plus < 0 ? n : plus;
-  if (plus >= 0 && !validIdentifiers(text, plus + 1, n)) return null;
-  let dash = text.indexOf('-', from);
-  if (dash >= coreEnd) dash = -1;
-  let prerelease: string[] = [];
-  if (dash >= 0) {
-    if (!validIdentifiers(text, dash + 1, coreEnd)) return null;
-    prerelease = text.slice(dash + 1, coreEnd).split('.');
+  let i = text.charCodeAt(0) === 0x76 /* v */ ? 1 : 0;
+  const numbers = ['0', '0', '0'];
+  let count = 0;
+  for (;;) {
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) break;
+      i++;
+    }
+    if (i === start || count === 3) return null;
+    const digits = numberText(text, start, i);
+    if (digits === null) return null;
+    numbers[count++] = digits;
+    if (i === n) return { major: numbers[0] as string, minor: numbers[1] as string, patch: numbers[2] as string, prerelease: NO_PRERELEASE };
+    const c = text.charCodeAt(i);
+    if (c === 0x2e /* . */) i++;
+    else if (c === 0x2d /* - */ || c === 0x2b /* + */) break;
+    else return null;
+  }
+  let prerelease = NO_PRERELEASE;
+  if (text.charCodeAt(i) === 0x2d) {
+    const plus = text.indexOf('+', i);
+    const end = plus < 0 ? n : plus;
+    if (!validIdentifiers(text, i + 1, end)) return null;
+    prerelease = text.slice(i + 1, end).split('.');
     // Numeric prerelease identifiers must not have a leading zero.
     for (const part of prerelease) if (part.length > 1 && part.charCodeAt(0) === 0x30 && isDigits(part)) return null;
+    i = end;
   }
-  const numbers: string[] = [];
-  let segStart = from;
-  const numEnd = dash >= 0 ? dash : coreEnd;
-  for (let i = from; i <= numEnd; i++) {
-    if (i < numEnd && text.charCodeAt(i) !== 0x2e /* . */) continue;
-    if (i === segStart || numbers.length === 3) return null;
-    const segment = text.slice(segStart, i);
-    if (!isDigits(segment)) return null;
-    const stripped = stripLeadingZeros(segment);
-    if (!fitsUint64(stripped)) return null;
-    numbers.push(stripped);
-    segStart = i + 1;
-  }
-  return { major: numbers[0] ?? '0', minor: numbers[1] ?? '0', patch: numbers[2] ?? '0', prerelease };
+  if (i < n && !validIdentifiers(text, i + 1, n)) return null; // build metadata after +
+  return { major: numbers[0] as string, minor: numbers[1] as string, patch: numbers[2] as string, prerelease };
+}
+
+/** The digits text[start, end) without leading zeros, or null when larger than a uint64. */
+function numberText(text: string, start: number, end: number): string | null {
+  let k = start;
+  while (k < end - 1 && text.charCodeAt(k) === 0x30) k++;
+  const digits = k === start && end === text.length && start === 0 ? text : text.slice(k, end);
+  return fitsUint64(digits) ? digits : null;
 }
 
 /** Compares two parsed versions: negative when a < b, 0 when equal (build metadata ignored). */
@@ -122,9 +137,7 @@ function isDigits(text: string): boolean {
 }
 
 function stripLeadingZeros(digits: string): string {
-  let i = 0;
-  while (i < digits.length - 1 && digits.charCodeAt(i) === 0x30) i++;
-  return i === 0 ? digits : digits.slice(i);
+  return numberText(digits, 0, digits.length) ?? digits;
 }
 
 function fitsUint64(digits: string): boolean {

@@ -11,7 +11,7 @@ import { readQuoted } from './yaml-quoted';
 
 /** A decoded YAML value: scalars stay text (as written), null is YAML's null. */
 export type RawValue = string | null | RawValue[] | RawMap;
-/** A decoded mapping (created without a prototype). */
+/** A decoded mapping (a `__proto__` key is an own property, never the prototype). */
 export interface RawMap {
   [key: string]: RawValue;
 }
@@ -50,18 +50,22 @@ export class BlockReader {
     return mat ? null : undefined;
   }
 
-  /** A block mapping indented n whose first key is at p. */
-  mapping(n: number, p: number, mat: boolean): RawMap | undefined {
+  /**
+   * A block mapping indented n whose first key is at p. With `only`, just those keys are decoded
+   * (the others are still validated and skipped).
+   */
+  mapping(n: number, p: number, mat: boolean, only?: ReadonlySet<string>): RawMap | undefined {
     const cur = this.cur;
     if (++this.depth > MAX_DEPTH) bail();
-    const map = mat ? (Object.create(null) as RawMap) : undefined;
+    const map: RawMap | undefined = mat ? {} : undefined;
     const base = cur.keyTop;
     for (;;) {
       const after = cur.scanKey(p);
       cur.pushKey(base);
       const key = map ? cur.keyString() : '';
-      const value = this.valueAfterColon(n, after, mat);
-      if (map) map[key] = value as RawValue;
+      const wanted = map !== undefined && (only === undefined || only.has(key));
+      const value = this.valueAfterColon(n, after, wanted);
+      if (wanted) setEntry(map, key, value as RawValue);
       if (cur.indent !== n) break;
       p = cur.first;
     }
@@ -119,9 +123,15 @@ export class BlockReader {
       if (buf[j] !== (c === 0x5b ? 0x5d : 0x7d)) bail(); // only empty flow collections
       cur.finishLine(j + 1);
       if (!mat) return undefined;
-      return c === 0x5b ? [] : (Object.create(null) as RawMap);
+      return c === 0x5b ? [] : {};
     }
     if (!isPlainStart(buf, p, cur.len)) bail();
     return readPlain(cur, n, p, mat);
   }
+}
+
+/** Sets a decoded key; `__proto__` becomes an ordinary own property. */
+function setEntry(map: RawMap, key: string, value: RawValue): void {
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
 }

@@ -96,6 +96,8 @@ export class YamlCursor {
 
   /** The start of the line after the one holding position p (or the end of the input). */
   nextLineStart(p: number): number {
+    if (this.buf[p] === LF) return p + 1 < this.len ? p + 1 : this.len; // the usual case: p is the line feed
+    if (p >= this.len) return this.len;
     const at = this.buf.indexOf(LF, p);
     return at < 0 || at >= this.len ? this.len : at + 1;
   }

@@ -25,7 +25,7 @@ export function scanIndexYaml(buf: Buffer, start: number): IndexSkeleton {
 class IndexScan {
   private readonly cur: YamlCursor;
   private readonly reader: BlockReader;
-  private readonly skeleton: IndexSkeleton = { top: Object.create(null), charts: [], problems: [] };
+  private readonly skeleton: IndexSkeleton = { top: {}, charts: [], problems: [] };
 
   constructor(buf: Buffer, start: number) {
     this.cur = new YamlCursor(buf);

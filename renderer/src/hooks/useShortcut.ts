@@ -33,6 +33,8 @@ export function comboOf(event: KeyboardEvent): string {
 
 function onKeyDown(event: KeyboardEvent): void {
   if (event.defaultPrevented || event.isComposing) return;
+  // A modal dialog owns the keyboard: shortcuts would act on the page behind it.
+  if (document.querySelector('dialog[open]')) return;
   const stack = registry.get(comboOf(event));
   const top = stack?.[stack.length - 1];
   if (!top) return;
@@ -53,7 +55,8 @@ function register(combo: string, entry: Registration): () => void {
 /**
  * Runs `handler` when one of `combos` is pressed anywhere in the window, while the calling
  * component is mounted and `enabled` is true. The most recently mounted registration of a combo
- * wins (so the visible tab's handler runs); the browser's default action is prevented.
+ * wins (so the visible tab's handler runs); the browser's default action is prevented. Shortcuts
+ * are off while a modal dialog is open.
  * Example: `useShortcut(SHORTCUTS.search, () => inputRef.current?.focus())`.
  */
 export function useShortcut(combos: string | readonly string[], handler: Handler, enabled = true): void {

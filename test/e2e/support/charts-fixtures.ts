@@ -47,13 +47,17 @@ export function shared(...parts: string[]): string {
   return path.join(SHARED_DATA, ...parts);
 }
 
-/** Adds a repo through the browser mode's contract endpoint (the page must be loaded); returns its id. */
+/**
+ * Adds a repo through the browser mode's contract endpoint (the page must be loaded), then reloads so
+ * the sidebar lists it even if the page had not subscribed to reposChanged yet; returns its id.
+ */
 export async function addRepoViaApi(page: Page, input: Record<string, unknown>): Promise<string> {
   const answer = await page.evaluate(async (body) => {
     const response = await fetch('./api/addRepo', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     return (await response.json()) as { ok: boolean; value?: { id: string }; error?: { message: string } };
   }, input);
   if (!answer.ok || !answer.value) throw new Error(`addRepo failed: ${answer.error?.message ?? 'no value'}`);
+  await page.reload();
   return answer.value.id;
 }
 

@@ -10,6 +10,13 @@ import { ScopePicker, type Scope } from './ScopePicker';
 import { useFlowRunner } from './useFlowRunner';
 import './connection.css';
 
+const FLOW_WORDS: Record<Repo['auth']['mode'], string> = {
+  'token-server': 'Connect asks for index.yaml and shows every request: challenge → token → retry.',
+  bearer: 'Connect asks for index.yaml with the stored token and shows the request.',
+  basic: 'Connect asks for index.yaml with the stored user name and password and shows the request.',
+  none: 'Connect asks for index.yaml without credentials and shows the request.',
+};
+
 /** The Connection tab: run the auth flow (Connect) or test the credential, read the trace, manage the secret. */
 export function ConnectionTab({ repo, keychain, onKeychain }: { repo: Repo; keychain: KeychainStatus | undefined; onKeychain: (status: KeychainStatus) => void }) {
   const [scope, setScope] = useState<Scope>('pull');
@@ -25,13 +32,12 @@ export function ConnectionTab({ repo, keychain, onKeychain }: { repo: Repo; keyc
             </h3>
             <p className="muted">
               {AUTH_MODE_WORDS[repo.auth.mode]}
-              {repo.auth.mode === 'token-server' && ` · dialect ${repo.auth.dialect === 'auto' ? 'auto-detected' : repo.auth.dialect}`}. Connect asks for <code>index.yaml</code> and shows every
-              request: challenge → token → retry.
+              {repo.auth.mode === 'token-server' && ` · dialect ${repo.auth.dialect === 'auto' ? 'auto-detected' : repo.auth.dialect}`}. {FLOW_WORDS[repo.auth.mode]}
             </p>
           </div>
         </div>
         <div className="toolbar">
-          <ScopePicker value={scope} onChange={setScope} disabled={busy !== undefined} />
+          {repo.auth.mode === 'token-server' && <ScopePicker value={scope} onChange={setScope} disabled={busy !== undefined} />}
           <button type="button" className="primary" onClick={() => void run('connect', scope)} disabled={busy !== undefined}>
             {busy === 'connect' ? 'Connecting…' : 'Connect'}
           </button>

@@ -11,12 +11,14 @@ export interface ChartDetailPaneProps {
   repo: RepoInfo;
   route: ChartsRoute;
   generation: number;
+  /** True when the index has no charts (the placeholder then says so). */
+  empty: boolean;
   onRoute: (route: ChartsRoute) => void;
   onDelete: (chart: string, version: string) => void;
 }
 
 /** The right pane: a hint, a chart, one of its versions, or a values comparison. */
-export function ChartDetailPane({ repo, route, generation, onRoute, onDelete }: ChartDetailPaneProps) {
+export function ChartDetailPane({ repo, route, generation, empty, onRoute, onDelete }: ChartDetailPaneProps) {
   const pane = useRef<HTMLElement>(null);
   const routeKey = JSON.stringify(route);
   useEffect(() => {
@@ -26,8 +28,10 @@ export function ChartDetailPane({ repo, route, generation, onRoute, onDelete }: 
     <section className="charts-detail" aria-label="Chart details" ref={pane}>
       {route.view === 'none' && (
         <div className="detail-placeholder" data-testid="chart-placeholder">
-          <h2>Pick a chart</h2>
-          <p className="muted">Its versions, values, README and the helm commands to install it show here.</p>
+          <h2>{empty ? 'Nothing to browse yet' : 'Pick a chart'}</h2>
+          <p className="muted">
+            {empty ? 'When the repo has charts, their versions, values and README show here.' : 'Its versions, values, README and the helm commands to install it show here.'}
+          </p>
           <ul className="shortcut-hints">
             <li>
               <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd> <kbd>K</kbd> search

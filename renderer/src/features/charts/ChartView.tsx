@@ -81,7 +81,7 @@ export function ChartView({ repo, name, generation, onOpenVersion, onCompare, on
           <InstallSnippet repo={repo} chart={chart.name} version={chart.summary.latestVersion} />
           <div className="section-head">
             <h3>Versions</h3>
-            <CompareControl key={name} versions={chart.versions} onCompare={onCompare} />
+            <CompareControl key={`${name}\n${chart.versions.length}\n${newest?.version ?? ''}`} versions={chart.versions} onCompare={onCompare} />
           </div>
           <VersionsTable versions={chart.versions} onOpen={onOpenVersion} onDelete={onDelete} />
         </div>

@@ -37,7 +37,10 @@ function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
     forgetIcons(repo.id);
     await refreshIndex();
   }, [repo.id, refreshIndex]);
-  useShortcut(SHORTCUTS.refresh, () => void refresh(), !index.loading);
+  // Registered even while loading, so Ctrl/Cmd+R never falls through to reloading the window.
+  useShortcut(SHORTCUTS.refresh, () => {
+    if (!index.loading) void refresh();
+  });
 
   const onPushed = useCallback(
     (result: { name: string; version: string; forced: boolean }) => {
@@ -83,7 +86,7 @@ function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
               </div>
             )}
           </PushDropZone>
-          <ChartDetailPane repo={repo} route={route} generation={index.generation} onRoute={setRoute} onDelete={(chart, version) => setDeleting({ chart, version })} />
+          <ChartDetailPane repo={repo} route={route} generation={index.generation} empty={index.summary?.chartCount === 0} onRoute={setRoute} onDelete={(chart, version) => setDeleting({ chart, version })} />
         </div>
       )}
       <PushDialogs state={push.state} repoName={repo.name} onOverwrite={push.overwrite} onDismiss={push.dismiss} />

@@ -1,14 +1,6 @@
 import { CopyButton } from '../../components/CopyButton';
-import { helmName } from './format';
+import { installCommands } from './helmCommands';
 import type { RepoInfo } from './types';
-
-/** The helm commands that install `chart` at `version` from `repo`. */
-export function installCommands(repo: RepoInfo, chart: string, version: string): string {
-  const alias = helmName(repo.name);
-  const login =
-    repo.auth.mode === 'basic' && repo.auth.username ? ` --username ${repo.auth.username} --password "$HELM_REPO_PASSWORD"` : '';
-  return [`helm repo add ${alias} ${repo.url}${login}`, `helm repo update ${alias}`, `helm install ${helmName(chart)} ${alias}/${chart} --version ${version}`].join('\n');
-}
 
 /** A copyable "helm repo add / helm install" snippet for one chart version. */
 export function InstallSnippet({ repo, chart, version }: { repo: RepoInfo; chart: string; version: string }) {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 /** The URL when it is an absolute https URL, else undefined (only https links are ever clickable). */
 export function httpsOnly(url: string | undefined): string | undefined {
-  if (!url) return undefined;
+  if (!url || !/^https:\/\/[^/]/i.test(url.trim())) return undefined;
   try {
     const parsed = new URL(url.trim());
     return parsed.protocol === 'https:' && parsed.hostname ? parsed.href : undefined;

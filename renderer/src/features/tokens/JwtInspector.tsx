@@ -24,7 +24,7 @@ export function JwtInspector() {
             <textarea
               {...p}
               className="mono jwt-input"
-              rows={4}
+              rows={5}
               value={jwt}
               onChange={(e) => setJwt(e.target.value.replace(/^\s*(Authorization:\s*)?Bearer\s+/i, ''))}
               spellCheck={false}

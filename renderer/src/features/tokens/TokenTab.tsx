@@ -49,7 +49,7 @@ export function TokenTab({ repo }: { repo: Repo }) {
   return (
     <div className="token-tab">
       <div className="toolbar">
-        <ScopePicker value={scope} onChange={setScope} />
+        {repo.auth.mode === 'token-server' && <ScopePicker value={scope} onChange={setScope} />}
         <button type="button" onClick={() => load(true)} disabled={state?.status === 'loading'} title="Ctrl+R">
           Get a fresh token
         </button>

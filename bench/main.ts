@@ -1,0 +1,83 @@
+/**
+ * `npm run bench` (bundled to dist/bench.cjs): the index engine against JSON.parse and js-yaml on
+ * every real index and on a generated one (`--mb N`, default 20). Each measurement runs in a
+ * fresh process; the table shows medians over `--rounds` rounds. See bench/README.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseBenchArgs } from './args';
+import { runChildTask, type ChildResult, type ChildTask } from './child';
+import { generatedInput, realInputs, type BenchInput } from './inputs';
+import { checkTargets, table, type InputResult } from './report';
+import { measureInChild } from './spawn';
+
+async function child(task: ChildTask, file: string): Promise<void> {
+  let result: ChildResult;
+  try {
+    result = await runChildTask(task, file);
+  } catch (error) {
+    result = { ms: NaN, peakBytes: NaN, error: error instanceof Error ? error.message : String(error) };
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** The median of each numeric field over several rounds (the first round's other fields). */
+function medianOf(results: ChildResult[]): ChildResult {
+  const first = results[0] as ChildResult;
+  if (results.some((r) => r.error !== undefined)) return results.find((r) => r.error !== undefined) as ChildResult;
+  const median = (pick: (r: ChildResult) => number | undefined): number | undefined => {
+    const values = results.map(pick).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+    return values.length === 0 ? undefined : values[Math.floor((values.length - 1) / 2)];
+  };
+  const out: ChildResult = { ...first, ms: median((r) => r.ms) as number, peakBytes: median((r) => r.peakBytes) as number };
+  for (const key of ['warmMs', 'firstListMs', 'searchP50', 'searchP95'] as const) {
+    const value = median((r) => r[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+function measure(input: BenchInput, rounds: number): InputResult {
+  const runs: Record<ChildTask, ChildResult[]> = { json: [], jsyaml: [], ours: [], pipeline: [] };
+  // Interleaved rounds, so background load affects every contender alike.
+  for (let r = 0; r < rounds; r++) {
+    if (input.jsonFile) runs.json.push(measureInChild('json', input.jsonFile));
+    if (input.jsonFile) runs.jsyaml.push(measureInChild('jsyaml', input.file));
+    runs.ours.push(measureInChild('ours', input.file));
+    runs.pipeline.push(measureInChild('pipeline', input.file));
+  }
+  const ours = medianOf(runs.ours);
+  return {
+    input,
+    json: runs.json.length ? medianOf(runs.json) : undefined,
+    jsyaml: runs.jsyaml.length ? medianOf(runs.jsyaml) : undefined,
+    ours,
+    pipeline: ours.error === undefined ? medianOf(runs.pipeline) : undefined,
+  };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--child') return child(argv[1] as ChildTask, argv[2] as string);
+  const options = parseBenchArgs(argv);
+  const inputs = [...(options.bigOnly ? [] : realInputs(options.only)), generatedInput(options.mb)];
+  const results: InputResult[] = [];
+  for (const input of inputs) {
+    const rounds = input.generated || input.bytes > 1e6 ? options.rounds : Math.min(options.rounds, 3);
+    process.stderr.write(`bench: ${input.name}…\n`);
+    results.push(measure(input, rounds));
+  }
+  process.stdout.write(`\nIndex engine benchmark, node ${process.version}, medians of fresh-process runs (times in ms; JSON.parse includes UTF-8 decoding of the bytes).\n`);
+  process.stdout.write('peak = resident memory above the process baseline, input bytes included; 1st list = parse + compact list in process; worker+list = the same through the worker.\n\n');
+  process.stdout.write(`${table(results)}\n\n`);
+  const big = results[results.length - 1] as InputResult;
+  const checks = checkTargets(big);
+  process.stdout.write(`Targets on the ${big.input.name} index (${(big.input.bytes / 1e6).toFixed(1)} MB):\n`);
+  for (const check of checks) process.stdout.write(`  ${check.met ? 'MET    ' : 'MISSED '} ${check.target}: ${check.value}\n`);
+  if (options.jsonOut) writeFileSync(options.jsonOut, JSON.stringify({ node: process.version, results, targets: checks }, null, 2));
+  if (options.check && checks.some((c) => !c.met)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,14 @@
+/** Runs a benchmark measurement in a fresh Node process and reads its JSON answer. */
+import { spawnSync } from 'node:child_process';
+import type { ChildResult, ChildTask } from './child';
+
+/** Measures task on file in a new process (with --expose-gc); errors come back as { error }. */
+export function measureInChild(task: ChildTask, file: string): ChildResult {
+  const run = spawnSync(process.execPath, ['--expose-gc', __filename, '--child', task, file], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 300_000 });
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as ChildResult;
+  } catch {
+    return { ms: NaN, peakBytes: NaN, error: (run.stderr || `exit ${run.status}`).trim().split('\n')[0]?.slice(0, 200) ?? 'failed' };
+  }
+}

@@ -1,0 +1,83 @@
+import { test, expect } from './fixtures';
+import { addRepoViaApi, openChartsTab, screenshots, shared, startStaticRepo } from './support/charts-fixtures';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+// A small index written for this test: a chart whose icon sits beside the index, a chart without
+// one, and a broken entry (no version) that the index engine must skip with a warning.
+const SMALL_INDEX = `apiVersion: v1
+entries:
+  painted:
+  - name: painted
+    version: 1.2.0
+    appVersion: "3.1"
+    description: A chart with an icon next to the index
+    icon: icons/painted.svg
+    urls: [painted-1.2.0.tgz]
+    digest: ${'a'.repeat(64)}
+  plain:
+  - name: plain
+    version: 0.1.0
+    description: A chart without an icon
+    deprecated: true
+    urls: [plain-0.1.0.tgz]
+  - name: plain
+    description: This entry has no version
+    urls: [plain-x.tgz]
+generated: "2024-01-01T00:00:00Z"
+`;
+const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0f6cbd"/></svg>';
+
+test('icons load through the core as data: URLs, a chart without one gets a lettered tile, skipped entries are listed', async ({ page, webApp }) => {
+  const repo = await startStaticRepo({ '/index.yaml': Buffer.from(SMALL_INDEX), '/icons/painted.svg': Buffer.from(ICON) });
+  try {
+    await page.goto(webApp.url);
+    const repoId = await addRepoViaApi(page, { name: 'Small', url: repo.url });
+    await openChartsTab(page, repoId);
+    const list = page.getByTestId('chart-list');
+    await expect(list).toHaveAttribute('data-count', '2');
+    const icon = list.locator('[data-chart="painted"]').getByTestId('chart-icon-image');
+    await expect(icon).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+    await expect(list.locator('[data-chart="plain"] .chart-icon-fallback')).toHaveText('P');
+    await expect(list.locator('[data-chart="plain"]')).toContainText('deprecated');
+    expect(repo.requests).toContain('/icons/painted.svg');
+
+    const warnings = page.getByTestId('index-warnings');
+    await expect(warnings).toContainText('1 warning');
+    await warnings.locator('summary').click();
+    await expect(warnings).toContainText('Chart "plain"');
+    await expect(warnings).toContainText('skipped');
+    await screenshots(page, 'icons-warnings');
+  } finally {
+    await repo.close();
+  }
+});
+
+test('an empty index says what to do next', async ({ page, webApp }) => {
+  const repo = await startStaticRepo({ '/index.yaml': shared('index', 'helm-stable-empty-2020.yaml') });
+  try {
+    await page.goto(webApp.url);
+    const repoId = await addRepoViaApi(page, { name: 'Empty stable', url: repo.url });
+    await openChartsTab(page, repoId);
+    await expect(page.getByTestId('index-chart-count')).toHaveText('0 charts');
+    await expect(page.getByTestId('charts-empty')).toContainText('no charts yet');
+    await expect(page.getByTestId('charts-empty')).toContainText('drop a .tgz here');
+    await screenshots(page, 'empty');
+  } finally {
+    await repo.close();
+  }
+});
+
+test('a repo that cannot be reached shows the failed step, the reason and a way to retry', async ({ page, webApp }) => {
+  const repo = await startStaticRepo({ '/index.yaml': Buffer.from(SMALL_INDEX) });
+  await repo.close();
+  await page.goto(webApp.url);
+  const repoId = await addRepoViaApi(page, { name: 'Gone', url: repo.url });
+  await openChartsTab(page, repoId);
+  const error = page.getByTestId('index-error');
+  await expect(error).toContainText('Could not open the index');
+  await expect(error).toHaveAttribute('data-step', /.+/);
+  await expect(error.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(page.getByTestId('chart-list')).toHaveCount(0);
+  await screenshots(page, 'unreachable');
+});
