@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // The bin shim is CommonJS on purpose: it must run on any Node without a loader.
+    files: ['bin/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', '*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -3,7 +3,7 @@
  * (../shared/tools/make-big-index.py), each with its JSON form for the JSON.parse baseline.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
@@ -39,16 +39,40 @@ export function realInputs(only: string | undefined): BenchInput[] {
     .map((name) => input(name, path.join(dir, name), false));
 }
 
-/** The generated index of about mb MB (made once and cached in the scratch folder). */
+/**
+ * The generated index of about mb MB (made once and cached in the scratch folder). The tool merges
+ * every real index (about 19 MB) and adds copies; for smaller sizes it is given a subset of them.
+ */
 export function generatedInput(mb: number): BenchInput {
   const tool = path.join(sharedDir(), 'tools', 'make-big-index.py');
   const out = path.join(workDir(), `big-${mb}mb.yaml`);
   if (!existsSync(out) || statSync(out).mtimeMs < statSync(tool).mtimeMs) {
     process.stderr.write(`bench: generating a ${mb} MB index with make-big-index.py (takes a while once)…\n`);
-    const run = spawnSync('python3', [tool, '--mb', String(mb), '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const args = [tool, '--mb', String(mb), '--out', out];
+    if (mb < 19) args.push('--data', subsetFolder(mb));
+    const run = spawnSync('python3', args, { stdio: ['ignore', 'ignore', 'inherit'] });
     if (run.status !== 0) throw new Error('make-big-index.py failed (it needs python3 with PyYAML)');
   }
-  return input(`generated ${mb} MB`, out, true);
+  return input(`generated ${(statSync(out).size / 1e6).toFixed(0)} MB`, out, true);
+}
+
+/** A folder with links to the smallest real indexes that add up to about mb MB. */
+function subsetFolder(mb: number): string {
+  const source = path.join(sharedDir(), 'data', 'index');
+  const folder = path.join(workDir(), `subset-${mb}mb`);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder);
+  const files = readdirSync(source)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => ({ name, size: statSync(path.join(source, name)).size }))
+    .sort((a, b) => b.size - a.size);
+  let total = 0;
+  for (const { name, size } of files) {
+    if (total + size > mb * 1e6 && total > 0) continue;
+    symlinkSync(path.join(source, name), path.join(folder, name));
+    total += size;
+  }
+  return folder;
 }
 
 function input(name: string, file: string, generated: boolean): BenchInput {

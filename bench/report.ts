@@ -24,7 +24,7 @@ const fmt = (n: number | undefined, digits = 1): string => (n === undefined || !
 export function table(results: readonly InputResult[]): string {
   const head = ['input', 'MB', 'JSON.parse', 'js-yaml', 'ours cold', 'ours warm', '÷JSON', 'js-yaml÷', 'peak MB', '×size', '1st list', 'worker+list', 'search p50', 'p95', 'path'];
   const rows = results.map(({ input, json, jsyaml, ours, pipeline }) => {
-    if (ours.error !== undefined) return [input.name, fmt(input.bytes / 1e6, 2), fmt(json?.ms), fmt(jsyaml?.ms), `error: ${ours.error}`.slice(0, 60)];
+    if (ours.error !== undefined) return [input.name, fmt(input.bytes / 1e6, 2), fmt(json?.ms), fmt(jsyaml?.ms), 'invalid*'];
     return [
       input.name,
       fmt(input.bytes / 1e6, 2),
@@ -35,7 +35,7 @@ export function table(results: readonly InputResult[]): string {
       json ? fmt(ours.ms / json.ms, 2) : '-',
       jsyaml ? fmt(jsyaml.ms / ours.ms, 1) : '-',
       fmt(ours.peakBytes / 1e6),
-      fmt(ours.peakBytes / input.bytes, 2),
+      input.bytes >= 100_000 ? fmt(ours.peakBytes / input.bytes, 2) : '-',
       fmt(ours.firstListMs),
       fmt(pipeline?.ms),
       fmt(ours.searchP50, 3),
@@ -45,7 +45,8 @@ export function table(results: readonly InputResult[]): string {
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
-  return [line(head), ...rows.map(line)].join('\n');
+  const errors = results.filter((r) => r.ours.error !== undefined).map((r) => `* ${r.input.name}: ${r.ours.error}`);
+  return [line(head), ...rows.map(line), ...(errors.length ? ['', ...errors] : [])].join('\n');
 }
 
 /** The targets for one input (meant for the generated big index). */

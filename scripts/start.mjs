@@ -45,7 +45,8 @@ if (!electron.binary) {
   let stderr = '';
   const child = spawn(electron.binary, [root, ...passthrough], { stdio: ['ignore', 'inherit', 'pipe'] });
   child.stderr.on('data', (chunk) => {
-    stderr += chunk;
+    // Only the start-up output is kept (to explain a failed start), and only its beginning.
+    if (!settled && stderr.length < 64 * 1024) stderr += chunk;
     process.stderr.write(chunk);
   });
   // An Electron that dies within seconds (no display, missing shared libraries) did not start.

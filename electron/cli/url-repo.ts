@@ -1,6 +1,7 @@
 /** A one-off repo for a bare URL on the command line; credentials from the environment only. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { FlowCredentials, FlowRepo } from '../core/auth/types';
+import { redactUrl } from '../core/http/redact';
 import { UsageError } from './command';
 
 /** The options every network command shares. */
@@ -43,7 +44,7 @@ export function httpUrlArg(value: string | undefined, what: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`${what} is not a URL: ${value.slice(0, 200)}`);
+    throw new UsageError(`${what} is not a URL: ${redactUrl(value.slice(0, 200))}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${what} must start with http:// or https://`);
   if (url.username || url.password) throw new UsageError(`${what} must not hold credentials; use CHARTDESK_USERNAME and CHARTDESK_SECRET`);

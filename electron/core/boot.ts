@@ -27,7 +27,7 @@ export interface BootOptions {
 
 /** Builds a core for a host process (Electron main, the browser-mode server or the CLI). */
 export async function bootCore(options: BootOptions): Promise<Core> {
-  const events = createEventBus((error) => options.log.error('event listener failed', { error: String(error) }));
+  const events = createEventBus((error) => options.log.error('event listener failed', { error: error instanceof Error ? error.name : typeof error }));
   const env = options.env ?? process.env;
   const repos = createRepoServices({
     dataDir: options.dataDir,

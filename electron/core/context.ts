@@ -9,11 +9,6 @@ import type { ChartsCore } from './charts/charts-core';
 /** A repo as stored and as the contract returns it. */
 export type RepoRecord = z.output<typeof Repo>;
 
-/** Read access to the configured repos. */
-export interface RepoListSource {
-  list(): Promise<RepoRecord[]>;
-}
-
 /** Everything the handlers depend on, built once by the composition root. */
 export interface CoreContext {
   version: string;

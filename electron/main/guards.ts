@@ -5,7 +5,8 @@ import { isAllowedExternalUrl } from './external-links';
 export function installNavigationGuards(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      // A failure to open the browser must not become an unhandled rejection in the main process.
+      if (isAllowedExternalUrl(url)) shell.openExternal(url).catch(() => undefined);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event) => event.preventDefault());

@@ -120,10 +120,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(`: ChartDesk events (${eventNames.join(', ')})\n\n`);
     streams.add(res);
-    const unsubscribe = options.events.subscribe((name, payload) => {
-      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
-    });
-    const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
+    // Nothing is written once the stream is ended or its socket is gone (a late event must not throw).
+    const write = (text: string) => {
+      if (!res.writableEnded && !res.destroyed) res.write(text);
+    };
+    res.on('error', () => undefined);
+    const unsubscribe = options.events.subscribe((name, payload) => write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`));
+    const keepAlive = setInterval(() => write(': ping\n\n'), 15_000);
     req.on('close', () => {
       clearInterval(keepAlive);
       unsubscribe();

@@ -10,9 +10,13 @@ function originOf(url: string): string | undefined {
   }
 }
 
-/** True when repo credentials (password, static or fetched token) may go to `url`. */
-export function repoCredentialsAllowed(repo: FlowRepo, url: string): boolean {
-  return repo.passCredentialsAll || originOf(url) === originOf(repo.url);
+/**
+ * True when repo credentials (password, static or fetched token) may go to `url`: the repo's own
+ * origin (scheme, host and port), or any host when the repo allows it (Helm's pass_credentials_all).
+ */
+export function repoCredentialsAllowed(repo: Pick<FlowRepo, 'url' | 'passCredentialsAll'>, url: string): boolean {
+  const target = originOf(url);
+  return repo.passCredentialsAll || (target !== undefined && target === originOf(repo.url));
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Finds a repo's token target without a user request: remembered, or from a probe's challenge. */
 import { ChartDeskError } from '../errors';
 import type { HttpResponse } from '../http/client';
+import { redactUrl } from '../http/redact';
 import type { TraceRecorder } from '../http/trace';
 import { sendRepoRequest, targetKey, type Engine } from './engine';
 import { parseScopes } from './scope';
@@ -36,7 +37,7 @@ export async function probeTokenTarget(engine: Engine, treq: FlowTokenRequest, t
   }
   if (res.status !== 401) {
     const why = res.status >= 200 && res.status < 300 ? 'it answered without asking for credentials, so no token is needed' : `it answered HTTP ${res.status}`;
-    throw new ChartDeskError(res.status === 404 ? 'not-found' : 'http', 'challenge', `The repo at ${treq.repo.url} did not ask for a token: ${why}.`, {
+    throw new ChartDeskError(res.status === 404 ? 'not-found' : 'http', 'challenge', `The repo at ${redactUrl(treq.repo.url)} did not ask for a token: ${why}.`, {
       hint: res.status === 404 ? 'Check the repo URL: it should be the folder that holds index.yaml.' : 'Check the repo URL and its authentication mode.',
     });
   }

@@ -17,11 +17,14 @@ export interface RefreshOptions<T extends { expiresAt: number }> {
   clearTimer?: (handle: unknown) => void;
 }
 
-/** When to refresh a token that expires at `expiresAt`, having been obtained at `obtainedAt`. */
+/** The longest delay a Node timer takes; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** When to refresh a token that expires at `expiresAt`, having been obtained at `obtainedAt` (capped to what a timer can wait). */
 export function refreshDelay(expiresAt: number, obtainedAt: number, leadMs: number, minDelayMs: number): number {
   const lifetime = Math.max(0, expiresAt - obtainedAt);
   const lead = Math.min(leadMs, lifetime / 5);
-  return Math.max(minDelayMs, expiresAt - lead - obtainedAt);
+  return Math.min(MAX_TIMER_MS, Math.max(minDelayMs, expiresAt - lead - obtainedAt));
 }
 
 /** Starts refreshing; the first token comes from the cache when it can. Returns the stop function. */
@@ -50,8 +53,12 @@ export function startRefresh<T extends { expiresAt: number }>(options: RefreshOp
       handle = setTimer(() => void run(true), refreshDelay(token.expiresAt, now, leadMs, minDelayMs));
     } catch (error) {
       if (stopped) return;
-      options.onError?.(error);
       handle = setTimer(() => void run(true), retryDelayMs);
+      try {
+        options.onError?.(error);
+      } catch {
+        // a failing error handler must not stop the refresh or reject unhandled
+      }
     }
   };
   void run(false);

@@ -35,7 +35,7 @@ function withQuery(realm: string, pairs: Array<[string, string]>): string {
 export function buildTokenRequest(dialect: Dialect, ask: TokenAsk): HttpRequest {
   const { secret, username } = ask.credentials;
   const scope = formatScopes(ask.scopes);
-  const base = { step: 'token', tls: ask.tls ?? {}, maxBytes: 1024 * 1024, secrets: secret ? [secret] : [], ...(ask.signal ? { signal: ask.signal } : {}) };
+  const base = { step: 'token', tls: ask.tls ?? {}, maxBytes: 1024 * 1024, secrets: secret ? [secret] : [], carriesKey: Boolean(secret || username), ...(ask.signal ? { signal: ask.signal } : {}) };
   if (dialect === 'A') {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (secret) headers.authorization = `Bearer ${secret}`;

@@ -1,9 +1,11 @@
 /** Chart icons as data: URLs (the renderer's CSP forbids remote images): fetched by the core, capped, cached. */
 import type { FlowClient, FlowCredentials, FlowRepo } from '../auth/types';
 import { ChartDeskError } from '../errors';
-import { mayCarryCredentials, resolveAgainstRepo } from './chart-url';
+import { repoCredentialsAllowed } from '../auth/origins';
+import { resolveAgainstRepo } from './chart-url';
 import { isAllowedImageDataUrl, sniffImageType } from './image-sniff';
 import { anonymousRepo } from './package-fetch';
+import { rememberRecent } from './recent-map';
 
 /** An icon, or why there is none. */
 export type IconResult = { dataUrl: string } | { dataUrl: null; reason: string };
@@ -54,7 +56,7 @@ export function createIconFetcher(deps: IconFetcherDeps): IconFetcher {
   const download = async (request: IconRequest, url: string): Promise<IconResult> => {
     await slot();
     try {
-      const allowed = mayCarryCredentials(request.repo, url);
+      const allowed = repoCredentialsAllowed(request.repo, url);
       const response = await deps.flow.request({
         repo: allowed ? request.repo : anonymousRepo(request.repo),
         credentials: allowed ? request.credentials : async () => ({}),
@@ -74,12 +76,7 @@ export function createIconFetcher(deps: IconFetcherDeps): IconFetcher {
     }
   };
 
-  const remember = (key: string, result: IconResult) => {
-    cache.delete(key);
-    cache.set(key, { result, at: deps.now() });
-    const oldest = cache.keys().next();
-    if (cache.size > (deps.maxEntries ?? 1000) && !oldest.done) cache.delete(oldest.value);
-  };
+  const remember = (key: string, result: IconResult) => rememberRecent(cache, key, { result, at: deps.now() }, deps.maxEntries ?? 1000);
 
   return {
     async get(request) {
@@ -95,7 +92,7 @@ export function createIconFetcher(deps: IconFetcherDeps): IconFetcher {
         return { dataUrl: null, reason: 'The icon URL is not a valid http or https URL.' };
       }
       // An icon fetched with a repo's credentials is cached for that repo only.
-      const key = mayCarryCredentials(request.repo, url) ? `${request.repo.url}\n${url}` : url;
+      const key = repoCredentialsAllowed(request.repo, url) ? `${request.repo.url}\n${url}` : url;
       const hit = cache.get(key);
       if (hit && (hit.result.dataUrl !== null || deps.now() - hit.at < (deps.retryAfterMs ?? 600_000))) return hit.result;
       const pending = inFlight.get(key);

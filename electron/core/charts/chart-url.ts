@@ -1,5 +1,6 @@
-/** Chart package URLs: resolved against the repo as Helm does, and the origin rule for credentials. */
+/** Chart package URLs, resolved against the repo as Helm does (credentials follow auth/origins' rule). */
 import { ChartDeskError } from '../errors';
+import { redactUrl } from '../http/redact';
 
 /** The URL of the repo's index.yaml (repo URL + "/index.yaml", query string kept). */
 export function indexUrlOf(repoUrl: string): string {
@@ -24,7 +25,7 @@ export function resolveAgainstRepo(repoUrl: string, ref: string): string {
   try {
     resolved = new URL(ref, base);
   } catch {
-    throw new ChartDeskError('index-invalid', 'resolve-url', `The index gives a chart URL that is not valid: "${ref.slice(0, 200)}".`);
+    throw new ChartDeskError('index-invalid', 'resolve-url', `The index gives a chart URL that is not valid: "${redactUrl(ref.slice(0, 200))}".`);
   }
   resolved.search = query;
   return checkScheme(resolved.toString());
@@ -35,24 +36,10 @@ function checkScheme(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ChartDeskError('index-invalid', 'resolve-url', `The index gives a chart URL that is not valid: "${url.slice(0, 200)}".`);
+    throw new ChartDeskError('index-invalid', 'resolve-url', `The index gives a chart URL that is not valid: "${redactUrl(url.slice(0, 200))}".`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new ChartDeskError('index-invalid', 'resolve-url', `The index gives a chart URL with the unsupported scheme "${parsed.protocol}"; only http and https are fetched.`);
   }
   return parsed.toString();
-}
-
-/** True when both URLs share scheme, host and port. */
-export function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether the repo's credentials may go to `url`: same origin as the repo, or the repo allows all hosts. */
-export function mayCarryCredentials(repo: { url: string; passCredentialsAll: boolean }, url: string): boolean {
-  return repo.passCredentialsAll || sameOrigin(repo.url, url);
 }

@@ -8,6 +8,7 @@ import { readChartArchive } from './chart-archive';
 import { resolveAgainstRepo } from './chart-url';
 import type { IndexSessions, RepoAccess } from './index-sessions';
 import type { PackageFetcher } from './package-fetch';
+import { rememberRecent } from './recent-map';
 import { diffTexts } from './values-diff';
 
 type Content = z.output<typeof ChartVersionContent>;
@@ -83,12 +84,7 @@ export function createChartVersions(deps: ChartVersionsDeps): ChartVersions {
       ...(archive.valuesSchema !== undefined ? { valuesSchema: archive.valuesSchema } : {}),
       ...(archive.readme ? { readme: archive.readme } : {}),
     };
-    kept.set(key, content);
-    while (kept.size > (deps.maxKept ?? 8)) {
-      const oldest = kept.keys().next();
-      if (oldest.done) break;
-      kept.delete(oldest.value);
-    }
+    rememberRecent(kept, key, content, deps.maxKept ?? 8);
     return content;
   };
 

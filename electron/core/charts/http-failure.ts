@@ -1,7 +1,8 @@
 /** Turns an unexpected HTTP status into a ChartDeskError with a sentence a user understands. */
 import { ChartDeskError } from '../errors';
+import { redactText } from '../http/redact';
 
-/** Strips control characters from a server-provided text and shortens it for a message. */
+/** Strips control characters (and anything JWT-like) from a server-provided text and shortens it for a message. */
 export function serverText(body: Buffer, max = 200): string {
   let text = body.subarray(0, 4096).toString('utf8');
   try {
@@ -11,7 +12,7 @@ export function serverText(body: Buffer, max = 200): string {
     // not JSON: keep the text
   }
   // eslint-disable-next-line no-control-regex -- control characters never belong in a message
-  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const clean = redactText(text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim());
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 

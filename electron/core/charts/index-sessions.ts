@@ -8,6 +8,7 @@ import { throttleProgress } from '../index/fetch-progress';
 import type { ChartIndex } from '../index/query-index';
 import type { IndexInfo } from '../index/query-types';
 import type { Logger } from '../log';
+import { rememberRecent } from './recent-map';
 
 /** Parses index bytes into a queryable index (the index engine's worker parser). */
 export type ParseIndex = (bytes: Buffer) => Promise<ChartIndex>;
@@ -68,13 +69,7 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
     deps.onProgress({ repoId, phase: 'done', receivedBytes: result.bytes.length, totalBytes: result.bytes.length });
     const { bytes, keep: _keep, ...fetched } = result;
     const entry: LoadedIndex = { repo, index, info: index.info(), fetched: { ...fetched, size: bytes.length } };
-    loaded.delete(repoId);
-    loaded.set(repoId, entry);
-    while (loaded.size > (deps.maxLoaded ?? 6)) {
-      const oldest = loaded.keys().next();
-      if (oldest.done) break;
-      loaded.delete(oldest.value);
-    }
+    rememberRecent(loaded, repoId, entry, deps.maxLoaded ?? 6);
     return entry;
   };
 
@@ -91,9 +86,9 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
     if (!entry) return undefined;
     const repo = await deps.repos.get(repoId);
     if (repo.url !== entry.repo.url) return undefined;
-    loaded.delete(repoId);
-    loaded.set(repoId, { ...entry, repo });
-    return loaded.get(repoId);
+    const fresh = { ...entry, repo };
+    rememberRecent(loaded, repoId, fresh, deps.maxLoaded ?? 6);
+    return fresh;
   };
 
   const summarize = (repoId: string, entry: LoadedIndex, fromMemory: boolean): z.output<typeof IndexSummary> => {

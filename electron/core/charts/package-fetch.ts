@@ -1,7 +1,7 @@
 /** Downloads chart packages through the flow engine, verifies them against the index and caches them. */
 import type { FlowClient, FlowCredentials, FlowRepo } from '../auth/flow';
 import type { ArchiveLimits } from './archive-limits';
-import { mayCarryCredentials } from './chart-url';
+import { repoCredentialsAllowed } from '../auth/origins';
 import { normalizeDigest, sha256Hex, verifyDigest } from './digest';
 import { httpFailure } from './http-failure';
 import type { PackageCache } from './package-cache';
@@ -55,7 +55,7 @@ export function createPackageFetcher(deps: PackageFetcherDeps): PackageFetcher {
         const cached = await deps.cache.get(expected);
         if (cached) return { bytes: cached, digest: expected, verified: true, fromCache: true };
       }
-      const allowed = mayCarryCredentials(request.repo, request.url);
+      const allowed = repoCredentialsAllowed(request.repo, request.url);
       const response = await deps.flow.request({
         repo: allowed ? request.repo : anonymousRepo(request.repo),
         credentials: allowed ? request.credentials : async () => ({}),

@@ -11,6 +11,8 @@ export interface TarHeader {
   linkName: string;
   /** Bytes of data after the header (before padding to a block). */
   size: number;
+  /** Modification time, seconds since the epoch (0 when the field is unreadable: it is never needed to read a chart). */
+  mtime: number;
   /** The raw type flag character ('0', '5', 'x', 'L', ...); '\0' is read as '0'. */
   type: string;
 }
@@ -33,6 +35,14 @@ function numberField(block: Buffer, start: number, length: number): number {
   if (text === '') return 0;
   if (!/^[0-7]+$/.test(text)) throw invalid('a header has a malformed number field');
   return parseInt(text, 8);
+}
+
+function lenientNumberField(block: Buffer, start: number, length: number): number {
+  try {
+    return numberField(block, start, length);
+  } catch {
+    return 0;
+  }
 }
 
 function invalid(detail: string): ChartDeskError {
@@ -71,7 +81,7 @@ export function parseTarHeader(block: Buffer): TarHeader {
   }
   const size = numberField(block, 124, 12);
   if (!Number.isSafeInteger(size) || size < 0) throw invalid('an entry declares an impossible size');
-  return { name, linkName: cString(block, 157, 100), size, type: rawType === '\0' ? '0' : rawType };
+  return { name, linkName: cString(block, 157, 100), size, mtime: lenientNumberField(block, 136, 12), type: rawType === '\0' ? '0' : rawType };
 }
 
 /** Parses pax extended header records ("<len> <key>=<value>\n") into a map. */

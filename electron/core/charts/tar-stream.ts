@@ -11,6 +11,8 @@ export interface TarEntry {
   type: TarEntryType;
   size: number;
   linkPath: string;
+  /** Modification time, seconds since the epoch. */
+  mtime: number;
 }
 
 /** Receives entries; returns true from onEntry to get that entry's data in onFile. */
@@ -76,7 +78,7 @@ export function createTarStreamParser(visitor: TarVisitor, limits: TarStreamLimi
     let collect = isMeta;
     if (!isMeta) {
       const size = pending.size ?? parsed.size;
-      entry = { path: pending.path ?? parsed.name, type: entryType(parsed.type), size, linkPath: pending.linkPath ?? parsed.linkName };
+      entry = { path: pending.path ?? parsed.name, type: entryType(parsed.type), size, linkPath: pending.linkPath ?? parsed.linkName, mtime: parsed.mtime };
       parsed.size = size;
       pending = {};
       collect = visitor.onEntry(entry);

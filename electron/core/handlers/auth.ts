@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { EventPayload } from '../../contract';
 import type { ConnectResult, TokenScope } from '../../contract/auth';
 import type { Handlers } from '../dispatch';
 import type { CoreContext, RepoRecord } from '../context';
@@ -17,11 +18,46 @@ function indexUrl(repo: RepoRecord): string {
   return `${repo.url.replace(/\/+$/, '')}/index.yaml`;
 }
 
+/** What a running token refresh was started with; a change of it means the refresh must restart. */
+function refreshSettings(repo: RepoRecord): string {
+  return JSON.stringify([repo.url, repo.auth, repo.tls, repo.passCredentialsAll]);
+}
+
+/** One running token refresh. */
+interface Refresh {
+  repoId: string;
+  scope: Scope;
+  settings: string;
+  stop: () => void;
+}
+
 /** Handlers for the auth flow, tokens and JWT inspection. */
 export function authHandlers(ctx: CoreContext): Pick<Handlers, AuthMethods> {
-  const refreshers = new Map<string, () => void>();
+  const refreshers = new Map<string, Refresh>();
   const credentials = (repoId: string) => () => ctx.repos.credentials(repoId);
   const announce = (repoId: string, scope: Scope, token: TokenViewRecord) => ctx.events.emit('tokenUpdated', { repoId, scope, token });
+
+  const startRefresh = (repo: RepoRecord, scope: Scope) => {
+    const stop = ctx.flow.keepFresh(
+      { repo, credentials: credentials(repo.id), scope },
+      (token) => announce(repo.id, scope, tokenView(token)),
+      (error) => ctx.log.warn('token refresh failed', { repoId: repo.id, error: serializeError(error).message }),
+    );
+    refreshers.set(`${repo.id}|${scope}`, { repoId: repo.id, scope, settings: refreshSettings(repo), stop });
+  };
+
+  // A removed repo's refresh stops; an edited repo's restarts with its new URL, realm and TLS settings.
+  ctx.events.subscribe((name, payload) => {
+    if (name !== 'reposChanged') return;
+    const { repos } = payload as EventPayload<'reposChanged'>;
+    for (const [key, running] of [...refreshers]) {
+      const repo = repos.find((r) => r.id === running.repoId);
+      if (repo && refreshSettings(repo) === running.settings) continue;
+      running.stop();
+      refreshers.delete(key);
+      if (repo) startRefresh(repo, running.scope);
+    }
+  });
 
   /** The raw token and its view: from the token server (cached unless fresh) or the stored static token. */
   async function currentToken(repoId: string, scope: Scope, fresh: boolean): Promise<{ raw: string; view: TokenViewRecord }> {
@@ -78,17 +114,9 @@ export function authHandlers(ctx: CoreContext): Pick<Handlers, AuthMethods> {
     },
     async setTokenRefresh({ repoId, scope, enabled }) {
       const key = `${repoId}|${scope}`;
-      refreshers.get(key)?.();
+      refreshers.get(key)?.stop();
       refreshers.delete(key);
-      if (enabled) {
-        const repo = await ctx.repos.get(repoId);
-        const stop = ctx.flow.keepFresh(
-          { repo, credentials: credentials(repoId), scope },
-          (token) => announce(repoId, scope, tokenView(token)),
-          (error) => ctx.log.warn('token refresh failed', { repoId, error: serializeError(error).message }),
-        );
-        refreshers.set(key, stop);
-      }
+      if (enabled) startRefresh(await ctx.repos.get(repoId), scope);
       return { enabled };
     },
   };

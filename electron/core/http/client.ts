@@ -27,6 +27,11 @@ export interface HttpRequest {
   credentialHeaders?: string[];
   /** Known secrets to scrub from traced text. */
   secrets?: string[];
+  /**
+   * The request carries an API key or password (a token-server request): its credential headers
+   * are hidden whole in the trace, and it never follows a redirect to another origin.
+   */
+  carriesKey?: boolean;
   /** A sentence for the trace entry. */
   note?: string;
 }
@@ -79,7 +84,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       step: req.step,
       method,
       url: redactUrl(url),
-      requestHeaders: redactHeaders(headers, REQUEST_HEADERS, credentialHeaders, req.secrets),
+      requestHeaders: redactHeaders(headers, REQUEST_HEADERS, credentialHeaders, req.secrets, req.carriesKey === true),
     };
     if (tls.insecureSkipVerify && url.startsWith('https:')) {
       trace.note(req.step, `TLS certificate verification is turned off for ${origin}.`, 'insecure: the server’s identity is not checked');
@@ -133,7 +138,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       let hop: Hop = { url: req.url, method: req.method.toUpperCase(), headers: { 'user-agent': deps.userAgent, ...req.headers }, body: req.body };
       for (let count = 0; ; count++) {
         const res = await exchange(req, hop.url, hop.method, hop.headers, hop.body, trace);
-        const policy = { step: req.step, hop: count, maxRedirects: options.maxRedirects, credentialHeaders: req.credentialHeaders ?? [], trace };
+        const policy = { step: req.step, hop: count, maxRedirects: options.maxRedirects, credentialHeaders: req.credentialHeaders ?? [], sameOriginOnly: req.carriesKey === true, trace };
         const next = nextHop(res.status, res.headers.location, hop, policy);
         if (!next) return res;
         hop = next;

@@ -9,6 +9,9 @@ export const REDACTED = '‹redacted›';
 /** Query parameters whose values are always hidden. */
 const SECRET_PARAM = /(token|secret|password|passwd|pwd|key|auth|sig|signature|credential|code|session)/i;
 
+/** Of those, the ones that hold a key or password: hidden whole, never shown by their ends. */
+const KEY_PARAM = /(secret|password|passwd|pwd|key|credential)/i;
+
 /** Headers whose values are credentials. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
 
@@ -24,12 +27,15 @@ export function maskSecret(secret: string): string {
   return `${secret.slice(0, 4)}…${secret.slice(-4)}`;
 }
 
-/** Masks a credential header value, keeping its scheme word ("Bearer eyJh…x9Qk", "Basic ‹redacted›"). */
-export function maskCredentialValue(value: string): string {
+/**
+ * Masks a credential header value, keeping its scheme word ("Bearer eyJh…x9Qk", "Basic ‹redacted›");
+ * `hideWhole` hides all of it (an API key or password rather than a token).
+ */
+export function maskCredentialValue(value: string, hideWhole = false): string {
   const match = /^\s*([A-Za-z][A-Za-z0-9._~+-]*)\s+(\S.*)$/s.exec(value);
-  if (!match) return maskSecret(value.trim());
+  if (!match) return hideWhole ? REDACTED : maskSecret(value.trim());
   const [, scheme = '', rest = ''] = match;
-  return scheme.toLowerCase() === 'basic' ? `${scheme} ${REDACTED}` : `${scheme} ${maskSecret(rest.trim())}`;
+  return scheme.toLowerCase() === 'basic' || hideWhole ? `${scheme} ${REDACTED}` : `${scheme} ${maskSecret(rest.trim())}`;
 }
 
 /** Removes user info and masks secret-looking query parameters of a URL, keeping the rest verbatim. */
@@ -46,7 +52,8 @@ export function redactUrl(url: string): string {
       const eq = pair.indexOf('=');
       if (eq < 0) return pair;
       const name = safeDecode(pair.slice(0, eq));
-      return SECRET_PARAM.test(name) ? `${pair.slice(0, eq)}=${maskSecret(safeDecode(pair.slice(eq + 1)))}` : pair;
+      if (!SECRET_PARAM.test(name)) return pair;
+      return `${pair.slice(0, eq)}=${KEY_PARAM.test(name) ? REDACTED : maskSecret(safeDecode(pair.slice(eq + 1)))}`;
     })
     .join('&');
   return redactText(`${base}?${query}`);
@@ -60,11 +67,11 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Replaces every known secret and every JWT-looking string inside free text. */
+/** Replaces every known secret (whole) and every JWT-looking string (but its ends) inside free text. */
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= 3) out = out.split(secret).join(maskSecret(secret));
+    if (secret.length >= 3) out = out.split(secret).join(REDACTED);
   }
   return out.replace(JWT_LIKE, (jwt) => maskSecret(jwt));
 }
@@ -77,13 +84,15 @@ export function isCredentialHeader(name: string, extra: readonly string[] = []):
 
 /**
  * Picks the headers worth tracing and masks the credential ones; `credentialHeaders` names extra
- * headers that carry a credential (a custom auth header).
+ * headers that carry a credential (a custom auth header); `hideCredentials` hides their values
+ * whole (they carry an API key or password, not a token).
  */
 export function redactHeaders(
   headers: Record<string, string | string[] | undefined>,
   pick: readonly string[],
   credentialHeaders: readonly string[] = [],
   secrets: readonly string[] = [],
+  hideCredentials = false,
 ): Record<string, string> {
   const wanted = new Set([...pick, ...credentialHeaders].map((n) => n.toLowerCase()));
   const out: Record<string, string> = {};
@@ -91,7 +100,7 @@ export function redactHeaders(
     const lower = name.toLowerCase();
     if (!wanted.has(lower) || raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(', ') : raw;
-    if (isCredentialHeader(lower, credentialHeaders)) out[lower] = maskCredentialValue(value);
+    if (isCredentialHeader(lower, credentialHeaders)) out[lower] = maskCredentialValue(value, hideCredentials);
     else if (lower === 'location') out[lower] = redactUrl(value);
     else out[lower] = redactText(value, secrets);
   }

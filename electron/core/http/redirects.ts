@@ -26,6 +26,8 @@ export interface RedirectPolicy {
   maxRedirects: number;
   /** Headers holding credentials (besides Authorization and Cookie). */
   credentialHeaders: readonly string[];
+  /** Refuse a redirect to another origin (the request carries a key or password, maybe in its body). */
+  sameOriginOnly?: boolean;
   trace: TraceRecorder;
 }
 
@@ -46,6 +48,11 @@ export function nextHop(status: number, location: string | undefined, current: H
     throw new ChartDeskError('http', policy.step, `${origin} redirected to an unsupported address (${next.protocol.slice(0, 20)}).`);
   }
   let { method, headers, body } = current;
+  if (next.origin !== origin && policy.sameOriginOnly) {
+    throw new ChartDeskError('http', policy.step, `${origin} redirected to ${next.origin}; ChartDesk does not send this request’s credentials to another origin.`, {
+      hint: 'The token server sent ChartDesk elsewhere; the repo’s challenge should name the token server’s final address.',
+    });
+  }
   if (next.origin !== origin) {
     headers = withoutHeaders(headers, ['authorization', 'cookie', ...policy.credentialHeaders]);
     policy.trace.note('redirect', `Redirected to ${next.origin}: credentials are not sent to another origin.`);

@@ -11,7 +11,7 @@ import { FLAG_DUPLICATE, type IndexData } from './parse-result';
 import type { IndexSkeleton, SkeletonEntry } from './parse-skeleton';
 import { WarningList } from './normalize-warnings';
 import type { ChartSummary } from './query-types';
-import { newestFirst, parseChartSemver, type ChartSemver } from './semver-masterminds';
+import { orderVersions } from './semver-order';
 
 /** Everything the builder needs besides the skeleton. */
 export interface BuildInput {
@@ -23,13 +23,6 @@ export interface BuildInput {
   bytes: number;
   /** Byte offsets in problems and entries are offsets in the source (fast path): lines can be computed. */
   offsetsAreSource: boolean;
-}
-
-/** A kept entry with its version text and parsed version. */
-interface KeptEntry {
-  entry: SkeletonEntry;
-  text: string;
-  semver: ChartSemver | null;
 }
 
 /** Builds the transferable IndexData from a skeleton. */
@@ -51,33 +44,36 @@ export function buildIndexData(input: BuildInput): IndexData {
   const flags: number[] = [];
   const summaries: ChartSummary[] = [];
   for (const chart of charts) {
-    const kept: KeptEntry[] = [];
+    const kept: SkeletonEntry[] = [];
+    const texts: string[] = [];
     for (const entry of chart.entries) {
       if (entry === null) continue;
       const problem = entryProblem(entry);
       if (problem === null) {
-        const text = textField(entry.version, 'version', ignore) as string;
-        kept.push({ entry, text, semver: parseChartSemver(text) });
-      }
-      else warnings.add({ chart: chart.name, version: describeVersion(entry.version), offset: entry.start, message: `Chart "${chart.name}" ${problem}; the entry was skipped.` });
+        kept.push(entry);
+        texts.push(typeof entry.version === 'string' ? entry.version : String(entry.version));
+      } else warnings.add({ chart: chart.name, version: describeVersion(entry.version), offset: entry.start, message: `Chart "${chart.name}" ${problem}; the entry was skipped.` });
     }
     if (kept.length === 0) {
       if (chart.entries.length > 0) warnings.add({ chart: chart.name, message: `Chart "${chart.name}" has no usable versions; it was skipped.` });
       continue;
     }
-    const sorted = kept.length > 1 ? kept.sort((a, b) => newestFirst(a.semver, b.semver)) : kept;
+    const { order, latest, hasTies } = orderVersions(texts);
     chartNames.push(chart.name);
     chartFirst.push(versions.length);
-    const seen = new Set<string>();
-    for (const { entry, text } of sorted) {
-      const duplicate = seen.has(text);
+    const seen = hasTies ? new Set<string>() : undefined;
+    for (const i of order) {
+      const entry = kept[i] as SkeletonEntry;
+      const text = texts[i] as string;
+      const duplicate = seen !== undefined && seen.has(text);
       if (duplicate) warnings.add({ chart: chart.name, version: text, message: `Chart "${chart.name}" lists version ${text} more than once; the first entry is used.` });
-      seen.add(text);
+      seen?.add(text);
       versions.push(text);
       locators.push(entry.start, entry.end, entry.indent);
       flags.push(duplicate ? FLAG_DUPLICATE : 0);
     }
-    summaries.push(summarize(chart.name, sorted, input));
+    const top = kept[order[latest] as number] as SkeletonEntry;
+    summaries.push(summarize(chart.name, top, texts[order[latest] as number] as string, kept.length, input));
   }
   chartFirst.push(versions.length);
   const data: IndexData = {
@@ -125,12 +121,10 @@ function describeVersion(version: unknown): string | undefined {
 const SUMMARY_FIELDS: ReadonlySet<string> = new Set(['version', 'name', 'appVersion', 'description', 'icon', 'deprecated', 'keywords', 'type']);
 
 /** The summary of a chart from its latest stable version (or its newest one). */
-function summarize(name: string, sorted: KeptEntry[], input: BuildInput): ChartSummary {
-  const latest = sorted.find((kept) => kept.semver?.prerelease.length === 0) ?? (sorted[0] as KeptEntry);
-  const { start, end, indent } = latest.entry;
-  const raw = decodeEntry(input.detailText, input.detailFormat, start, end, indent, SUMMARY_FIELDS);
+function summarize(name: string, latest: SkeletonEntry, version: string, count: number, input: BuildInput): ChartSummary {
+  const raw = decodeEntry(input.detailText, input.detailFormat, latest.start, latest.end, latest.indent, SUMMARY_FIELDS);
   const v = normalizeVersion(raw, { duplicate: false }, () => undefined);
-  const summary: ChartSummary = { name, latestVersion: latest.text, deprecated: v.deprecated, versionCount: sorted.length, keywords: v.keywords };
+  const summary: ChartSummary = { name, latestVersion: version, deprecated: v.deprecated, versionCount: count, keywords: v.keywords };
   if (v.appVersion !== undefined) summary.appVersion = v.appVersion;
   if (v.description !== undefined) summary.description = v.description;
   if (v.icon !== undefined) summary.icon = v.icon;

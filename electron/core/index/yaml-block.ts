@@ -6,7 +6,7 @@
 import { readBlockScalar } from './yaml-block-scalar';
 import { bail, DQ, HASH, isPlainStart, LF, SQ, TAB } from './yaml-bytes';
 import type { YamlCursor } from './yaml-cursor';
-import { readPlain } from './yaml-plain';
+import { readPlain, SKIM_DONE, SKIM_KEY, skimPlainLine } from './yaml-plain';
 import { readQuoted } from './yaml-quoted';
 
 /** A decoded YAML value: scalars stay text (as written), null is YAML's null. */
@@ -33,6 +33,11 @@ export class BlockReader {
     if (j >= cur.len || c === LF || c === HASH) {
       cur.seekLine(cur.nextLineStart(j));
       return this.blockNode(n, mat, true);
+    }
+    if (!mat) {
+      const skim = skimPlainLine(cur, n, j);
+      if (skim === SKIM_DONE) return undefined;
+      if (skim === SKIM_KEY) bail(); // `key: a: b` is not YAML
     }
     return this.inlineValue(n, j, mat, true);
   }
@@ -99,6 +104,11 @@ export class BlockReader {
       return this.blockNode(m, mat, false);
     }
     if (cur.isSeqItem(j)) bail(); // `- - x`: compact nested sequences are outside the subset
+    if (!mat) {
+      const skim = skimPlainLine(cur, m, j);
+      if (skim === SKIM_DONE) return undefined;
+      if (skim === SKIM_KEY) return this.mapping(cur.column(j), j, mat);
+    }
     if (cur.isKeyAt(j)) return this.mapping(cur.column(j), j, mat);
     return this.inlineValue(m, j, mat, false);
   }

@@ -1,28 +1,17 @@
 /**
- * The line machinery of the fast block-YAML scanner: where the current structural line starts,
- * its indentation, keys and their duplicates. Anything outside the subset index files use makes
+ * The cursor of the fast block-YAML scanner: line state (YamlLines) plus keys, the stack of keys
+ * of the open mappings and duplicate detection. Anything outside the subset index files use makes
  * the scanner give up (throw YAML_BAIL) so the caller can fall back to the full, safe parser.
  */
+import { BACKSLASH, bail, COLON, DQ, HASH, isBreakOrBlank, isPlainStart, LF, SP, SQ, TAB, utf8 } from './yaml-bytes';
+import { YamlLines } from './yaml-lines';
 import { decodeQuoted, skipEscape } from './yaml-quoted';
-import { BACKSLASH, bail, COLON, DASH, DQ, HASH, isBreakOrBlank, isPlainStart, LF, SP, SQ, TAB, utf8 } from './yaml-bytes';
 
 /** The longest implicit key YAML allows. */
 const MAX_KEY_BYTES = 1024;
 
-/** Current position and line state of a scan over one buffer. */
-export class YamlCursor {
-  readonly buf: Buffer;
-  readonly len: number;
-  /** Start of the current structural line (blank and comment lines are skipped). */
-  lineStart = 0;
-  /** Its indentation in spaces; -1 at the end of the input. */
-  indent = -1;
-  /** Position of its first non-space byte. */
-  first = 0;
-  /** How many blank lines, and whether comment lines or blank lines with tabs, the last seekLine passed over. */
-  skippedBlanks = 0;
-  skippedComment = false;
-  skippedTab = false;
+/** Line state and key state of a scan over one buffer. */
+export class YamlCursor extends YamlLines {
   /** Range of the last key read (inside the quotes for a quoted key). */
   keyStart = 0;
   keyEnd = 0;
@@ -30,98 +19,9 @@ export class YamlCursor {
   keyText: string | undefined = undefined;
   /** Decoded texts of keys with escapes, referenced from the key stack by negative indexes. */
   private readonly escapedKeys: string[] = [];
-  /** Set by the plain-scalar scanner: where the last line's text ends and whether a comment followed. */
-  textEnd = 0;
-  textComment = false;
   private keys = new Int32Array(256);
   /** Number of ints in use on the key stack (two per key). */
   keyTop = 0;
-
-  constructor(buf: Buffer, end = buf.length) {
-    this.buf = buf;
-    this.len = end;
-  }
-
-  /** Moves to the first structural line at or after line start p, skipping blank and comment lines. */
-  seekLine(p: number): void {
-    const { buf, len } = this;
-    let blanks = 0;
-    let comment = false;
-    let tab = false;
-    while (p < len) {
-      let i = p;
-      while (i < len && buf[i] === SP) i++;
-      const c = buf[i];
-      if (i >= len) break;
-      if (c === LF) {
-        blanks++;
-        p = i + 1;
-        continue;
-      }
-      if (c === HASH) {
-        comment = true;
-        p = this.nextLineStart(i);
-        continue;
-      }
-      if (c === TAB) {
-        const j = this.skipBlanks(i);
-        if (j >= len || buf[j] === LF) {
-          blanks++;
-          tab = true;
-          p = j + 1;
-          continue;
-        }
-        if (buf[j] === HASH) {
-          comment = true;
-          p = this.nextLineStart(j);
-          continue;
-        }
-        bail(); // a tab in indentation
-      }
-      this.skippedBlanks = blanks;
-      this.skippedComment = comment;
-      this.skippedTab = tab;
-      this.lineStart = p;
-      this.first = i;
-      this.indent = i - p;
-      return;
-    }
-    this.skippedBlanks = blanks;
-    this.skippedComment = comment;
-    this.skippedTab = tab;
-    this.lineStart = len;
-    this.first = len;
-    this.indent = -1;
-  }
-
-  /** The start of the line after the one holding position p (or the end of the input). */
-  nextLineStart(p: number): number {
-    if (this.buf[p] === LF) return p + 1 < this.len ? p + 1 : this.len; // the usual case: p is the line feed
-    if (p >= this.len) return this.len;
-    const at = this.buf.indexOf(LF, p);
-    return at < 0 || at >= this.len ? this.len : at + 1;
-  }
-
-  /** The first position at or after p that is not a space or tab. */
-  skipBlanks(p: number): number {
-    const { buf, len } = this;
-    while (p < len && (buf[p] === SP || buf[p] === TAB)) p++;
-    return p;
-  }
-
-  /** After a value that ended at p: allows blanks and a comment, then moves to the next structural line. */
-  finishLine(p: number): void {
-    const j = this.skipBlanks(p);
-    if (j < this.len && this.buf[j] !== LF) {
-      if (this.buf[j] !== HASH || j === p) bail();
-    }
-    this.seekLine(this.nextLineStart(j));
-  }
-
-  /** True when the line content at p is `-` followed by a blank or the end of the line. */
-  isSeqItem(p: number): boolean {
-    return this.buf[p] === DASH && isBreakOrBlank(this.buf[p + 1]);
-  }
 
   /** True when the text at p is an implicit key (a single-line key followed by `:` and a blank). */
   isKeyAt(p: number): boolean {
@@ -271,10 +171,5 @@ export class YamlCursor {
     if (this.keyEnd - this.keyStart !== ascii.length) return false;
     for (let j = 0; j < ascii.length; j++) if (this.buf[this.keyStart + j] !== ascii[j]) return false;
     return true;
-  }
-
-  /** Column of position p on the current line. */
-  column(p: number): number {
-    return p - this.lineStart;
   }
 }

@@ -9,41 +9,47 @@ const SIMPLE_ESCAPES: Record<number, string> = {
   0x4c: '\u2028', 0x50: '\u2029',
 };
 
+/** Byte classes inside quotes: 0 ordinary, 1 double quote, 2 single quote, 3 backslash, 4 line feed, 5 forbidden. */
+const QUOTED_CLASS = new Uint8Array(256);
+for (let b = 0; b < SP; b++) QUOTED_CLASS[b] = b === TAB ? 0 : 5;
+QUOTED_CLASS[0x7f] = 5;
+QUOTED_CLASS[DQ] = 1;
+QUOTED_CLASS[SQ] = 2;
+QUOTED_CLASS[BACKSLASH] = 3;
+QUOTED_CLASS[LF] = 4;
+
 /**
  * Reads a quoted scalar starting at the quote at p; continuation lines must be indented more than
  * n. Moves the cursor to the next structural line and returns the text when materializing.
  */
 export function readQuoted(cur: YamlCursor, n: number, p: number, mat: boolean): string | undefined {
   const { buf, len } = cur;
-  const quote = buf[p];
+  const double = buf[p] === DQ;
+  const closing = double ? 1 : 2;
   let i = p + 1;
   let simple = true;
   for (;;) {
     if (i >= len) bail(); // unterminated
-    const b = buf[i] as number;
-    if (b === quote) {
-      if (quote === SQ && buf[i + 1] === SQ) {
-        simple = false;
-        i += 2;
-        continue;
-      }
-      break;
-    }
-    if (b === BACKSLASH && quote === DQ) {
+    const kind = QUOTED_CLASS[buf[i] as number] as number;
+    if (kind === 0 || (kind !== closing && kind < 3) || (kind === 3 && !double)) {
+      i++;
+    } else if (kind === closing) {
+      if (double || buf[i + 1] !== SQ) break;
+      simple = false; // '' inside single quotes
+      i += 2;
+    } else if (kind === 3) {
       simple = false;
       i = skipEscape(buf, i + 1, len);
       // YAML parsers disagree on empty lines after an escaped line break: leave those to the full parser.
       if (buf[i] === LF && buf[cur.skipBlanks(i + 1)] === LF) bail();
-    } else if (b === LF) {
+    } else if (kind === 4) {
       simple = false;
       i = continuationStart(cur, n, i + 1);
-    } else if (b < SP ? b !== TAB : b === 0x7f) {
-      bail();
     } else {
-      i++;
+      bail();
     }
   }
-  const value = !mat ? undefined : simple ? utf8(buf, p + 1, i) : decodeQuoted(buf, p + 1, i, quote === DQ);
+  const value = !mat ? undefined : simple ? utf8(buf, p + 1, i) : decodeQuoted(buf, p + 1, i, double);
   cur.finishLine(i + 1);
   return value;
 }

@@ -54,10 +54,14 @@ export function createOsKeychain(options: OsKeychainOptions): Keychain {
         reject(new Error('The keychain operation timed out.'));
       }, timeoutMs);
     });
-    try {
+    const work = async () => {
       const { AsyncEntry } = await load();
       const entry = new AsyncEntry(options.service, account, { linux: { store: 'secret-service' } });
-      return await Promise.race([op(entry, controller.signal), timeout]);
+      return op(entry, controller.signal);
+    };
+    try {
+      // The timeout covers loading the module too, and is always awaited (never an unhandled rejection).
+      return await Promise.race([work(), timeout]);
     } catch (error) {
       throw new KeychainUnavailableError(classifyKeychainError(error, platform), error);
     } finally {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import { exportJWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../electron/core/app-core';
 import { bootCore } from '../../../electron/core/boot';
 import { silentLogger } from '../../../electron/core/log';
@@ -19,6 +19,7 @@ let core: Core;
 let dir: string;
 let jwks: TestServer;
 const events: Array<{ name: string; payload: unknown }> = [];
+const warnings: Array<{ message: string; fields: Record<string, unknown> | undefined }> = [];
 
 async function call<T = Record<string, unknown>>(name: string, args: unknown): Promise<T> {
   const envelope = await core.dispatcher.call(name, args);
@@ -29,7 +30,8 @@ async function call<T = Record<string, unknown>>(name: string, args: unknown): P
 beforeAll(async () => {
   sb = await startSandbox();
   dir = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-auth-methods-'));
-  core = await bootCore({ transport: 'browser', dataDir: path.join(dir, 'data'), log: silentLogger, env: { CHARTDESK_KEYCHAIN: 'off' }, homeDir: dir });
+  const log = { ...silentLogger, warn: (message: string, fields?: Record<string, unknown>) => void warnings.push({ message, fields }) };
+  core = await bootCore({ transport: 'browser', dataDir: path.join(dir, 'data'), log, env: { CHARTDESK_KEYCHAIN: 'off' }, homeDir: dir });
   core.context.events.subscribe((name, payload) => events.push({ name, payload }));
   const jwk = await exportJWK(createPublicKey(CERT));
   jwks = await startHttp((_req, res) => res.end(JSON.stringify({ keys: [{ ...jwk, alg: 'RS256', use: 'sig' }] })));
@@ -106,5 +108,14 @@ describe('auth contract methods', () => {
     const repoId = await addRepo('refresh', 'MASTERKEY');
     expect(await call('setTokenRefresh', { repoId, enabled: true })).toEqual({ enabled: true });
     expect(await call('setTokenRefresh', { repoId, enabled: false })).toEqual({ enabled: false });
+  });
+
+  it('a running token refresh follows an edit of the repo (here: a token server no longer approved)', async () => {
+    const repoId = await addRepo('refresh-edit', 'MASTERKEY');
+    await call('setTokenRefresh', { repoId, enabled: true });
+    await call('approveRealm', { repoId, origin: 'http://auth.example.test/token' });
+    await vi.waitFor(() => expect(warnings.some((w) => w.message === 'token refresh failed' && w.fields?.repoId === repoId && String(w.fields.error).includes('auth.example.test'))).toBe(true), { timeout: 5000 });
+    await call('setTokenRefresh', { repoId, enabled: false });
+    expect(JSON.stringify(warnings)).not.toContain('MASTERKEY');
   });
 });

@@ -51,4 +51,9 @@ describe('repoCredentialsAllowed', () => {
     expect(repoCredentialsAllowed(repo(), 'http://charts.example.com/org1/repo1/index.yaml')).toBe(false);
     expect(repoCredentialsAllowed(repo({}, true), 'https://cdn.example.com/a.tgz')).toBe(true);
   });
+
+  it('treats another port as another origin, and a URL that does not parse as no origin at all', () => {
+    expect(repoCredentialsAllowed(repo(), 'https://charts.example.com:8443/org1/repo1/index.yaml')).toBe(false);
+    expect(repoCredentialsAllowed(repo(), 'not a url')).toBe(false);
+  });
 });

@@ -31,6 +31,11 @@ describe('refreshDelay', () => {
     expect(refreshDelay(60_000, 0, 60_000, 5_000)).toBe(48_000);
     expect(refreshDelay(1_000, 0, 60_000, 5_000)).toBe(5_000);
   });
+
+  it('never asks for a wait longer than a timer can hold (a 30-day token would otherwise refresh at once, in a loop)', () => {
+    const thirtyDays = 30 * 24 * 3600_000;
+    expect(refreshDelay(thirtyDays, 0, 60_000, 5_000)).toBe(2 ** 31 - 1);
+  });
 });
 
 describe('startRefresh', () => {

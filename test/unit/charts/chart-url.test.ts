@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { indexUrlOf, mayCarryCredentials, resolveAgainstRepo } from '../../../electron/core/charts/chart-url';
+import { indexUrlOf, resolveAgainstRepo } from '../../../electron/core/charts/chart-url';
 import { SHARED_DATA } from '../../support/paths';
 
 type Index = { entries: Record<string, Array<{ urls?: string[] }>> };
@@ -45,13 +45,5 @@ describe('chart URLs', () => {
 
   it('refuses chart URLs with other schemes', () => {
     expect(() => resolveAgainstRepo('http://h/r', 'file:///etc/passwd')).toThrow(/unsupported scheme "file:"/);
-  });
-
-  it('lets credentials go only to the repo origin unless the repo allows all hosts', () => {
-    const repo = { url: 'http://h:8080/org1/repo1', passCredentialsAll: false };
-    expect(mayCarryCredentials(repo, 'http://h:8080/org1/repo1/charts/a.tgz')).toBe(true);
-    expect(mayCarryCredentials(repo, 'http://h:8081/a.tgz')).toBe(false);
-    expect(mayCarryCredentials(repo, 'https://h:8080/a.tgz')).toBe(false);
-    expect(mayCarryCredentials({ ...repo, passCredentialsAll: true }, 'https://other.example/a.tgz')).toBe(true);
   });
 });

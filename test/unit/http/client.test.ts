@@ -118,6 +118,19 @@ describe('http client over loopback', () => {
     expect(trace.entries.some((e) => e.step === 'redirect' && e.note?.includes('not sent'))).toBe(true);
   });
 
+  it('never carries a key across origins: a cross-origin redirect is refused, and the trace hides the key whole', async () => {
+    const key = 'an-api-key-that-is-longer-than-32-characters-Qz9x';
+    const seenBefore = other.seen.length;
+    const trace = createTrace();
+    const request = { step: 'token', method: 'POST', url: `${server.origin}/away`, headers: { authorization: `Bearer ${key}` }, body: `password=${key}`, secrets: [key], carriesKey: true };
+    const error = await failure(client().send(request, trace));
+    expect(error).toMatchObject({ kind: 'http', step: 'token' });
+    expect(error.message).toContain(other.origin);
+    expect(other.seen.length).toBe(seenBefore);
+    expect(trace.entries[0]?.requestHeaders.authorization).toBe('Bearer ‹redacted›');
+    expect(JSON.stringify(trace.entries)).not.toContain(key.slice(-4));
+  });
+
   it('refuses redirects to garbage and to non-http addresses with a typed error', async () => {
     const c = client();
     expect((await failure(c.send({ step: 'request', method: 'GET', url: `${server.origin}/bad-location` }, createTrace()))).kind).toBe('http');

@@ -39,6 +39,12 @@ describe('redactUrl', () => {
     expect(out).toContain('access_token=eyJh…Bq9x');
   });
 
+  it('hides a long key or password in the query whole, not by its ends', () => {
+    const key = 'k3y-0f-f0rty-characters-k3y-0f-f0rty-ch';
+    const out = redactUrl(`https://x/y?api_key=${key}&password=${key}`);
+    expect(out).toBe(`https://x/y?api_key=${REDACTED}&password=${REDACTED}`);
+  });
+
   it('scrubs text that is not a URL', () => {
     expect(redactText(`not a url ${JWT}`)).toBe('not a url eyJh…Bq9x');
   });
@@ -50,6 +56,11 @@ describe('redactText', () => {
     expect(out).not.toContain('MASTERKEY');
     expect(out).not.toContain(JWT);
   });
+
+  it('hides a known secret whole even when it is long enough to show its ends', () => {
+    const key = 'an-api-key-that-is-longer-than-32-characters';
+    expect(redactText(`echo: ${key}`, [key])).toBe(`echo: ${REDACTED}`);
+  });
 });
 
 describe('redactHeaders', () => {
@@ -60,6 +71,12 @@ describe('redactHeaders', () => {
       ['x-my-header'],
     );
     expect(out).toEqual({ authorization: 'Bearer eyJh…Bq9x', 'x-my-header': 'eyJh…Bq9x', 'content-type': 'application/json', cookie: REDACTED });
+  });
+
+  it('hides credential values whole when they carry a key rather than a token', () => {
+    const key = 'an-api-key-that-is-longer-than-32-characters';
+    const out = redactHeaders({ Authorization: `Bearer ${key}`, 'X-My-Header': key }, ['authorization'], ['x-my-header'], [key], true);
+    expect(out).toEqual({ authorization: `Bearer ${REDACTED}`, 'x-my-header': REDACTED });
   });
 
   it('joins repeated headers and redacts location URLs', () => {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChartSemver, sortVersionsNewestFirst } from '../../../electron/core/index/semver-masterminds';
+import { orderVersions } from '../../../electron/core/index/semver-order';
 
 const order = (versions: string[]) => sortVersionsNewestFirst(versions, (v) => v);
 
@@ -34,5 +36,27 @@ describe('chart versions ordered as Helm orders them (Masterminds semver, coerce
   it('keeps the original order of versions that compare equal (build metadata, 13.0 = 13.0.0)', () => {
     expect(order(['1.0.0+b', '1.0.0+a', '0.9.0'])).toEqual(['1.0.0+b', '1.0.0+a', '0.9.0']);
     expect(order(['13.0.0', '13.0', '13.0.1'])).toEqual(['13.0.1', '13.0.0', '13.0']);
+  });
+});
+
+describe('the allocation-free ordering agrees with the reference ordering', () => {
+  it('on random version lists', () => {
+    const part = fc.oneof(fc.constantFrom('0', '1', '2', '9', '10', '007', '18446744073709551615', '18446744073709551616', '99999999999999999'), fc.nat({ max: 30 }).map(String));
+    const pre = fc.oneof(fc.constantFrom('rc', 'alpha', 'beta', 'RC', 'a-b', '0', '01', '1', '10', '9', ''), fc.nat({ max: 12 }).map(String));
+    const version = fc.oneof(
+      fc.tuple(fc.constantFrom('', 'v'), fc.array(part, { minLength: 1, maxLength: 4 }), fc.array(pre, { maxLength: 3 }), fc.array(pre, { maxLength: 2 })).map(([v, nums, p, m]) => `${v}${nums.join('.')}${p.length ? `-${p.join('.')}` : ''}${m.length ? `+${m.join('.')}` : ''}`),
+      fc.constantFrom('latest', '', 'v', '1.2.3-', '1..2', 'x1'),
+    );
+    fc.assert(
+      fc.property(fc.array(version, { maxLength: 12 }), fc.boolean(), (list, presort) => {
+        const input = presort ? order(list) : list;
+        const { order: positions, latest } = orderVersions(input);
+        const ours = positions.map((i) => input[i]);
+        expect(ours).toEqual(order(input));
+        const stable = ours.findIndex((v) => parseChartSemver(v as string)?.prerelease.length === 0);
+        expect(latest).toBe(Math.max(0, stable));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

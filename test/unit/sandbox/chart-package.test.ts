@@ -33,6 +33,10 @@ describe('sandbox chart package reader', () => {
     expect(readChartPackage(sharedChart('helm-td-frobnitz_with_bom.tgz')).name).toBe('frobnitz');
   });
 
+  it('keeps the modification time of Chart.yaml, which the seeded repo reports as the created date', () => {
+    expect(readChartPackage(sharedChart('cm-authexample-org1-repo1-mychart-0.1.0.tgz')).chartYamlMtime.toISOString()).toBe('2018-12-05T06:57:46.000Z');
+  });
+
   it('refuses what Helm refuses, with Helm\'s messages', () => {
     const cases: Array<[Buffer, string]> = [
       [tgz([{ name: 'c/values.yaml', content: 'a: 1' }]), 'Chart.yaml file is missing'],

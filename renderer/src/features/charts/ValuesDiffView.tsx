@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
 import { toProblem } from '../../components/problem';
 import { useAsync } from '../../hooks/useAsync';
+import { DetailLoading } from './DetailLoading';
 import { DiffTable } from './DiffTable';
 import { diffRows, unifiedLineClass, unifiedLines } from './diffRows';
 import type { ValuesDiff } from './types';
@@ -54,14 +55,7 @@ export function ValuesDiffView({ repoId, chart, from, to, onBack }: { repoId: st
           ))}
         </div>
       </header>
-      {state.status === 'loading' && (
-        <div className="detail-loading" role="status">
-          <div className="progress-track indeterminate" aria-hidden="true">
-            <div className="progress-fill" />
-          </div>
-          <span className="muted">Downloading both versions and comparing their values…</span>
-        </div>
-      )}
+      {state.status === 'loading' && <DetailLoading>Downloading both versions and comparing their values…</DetailLoading>}
       {state.status === 'error' && (
         <ErrorBox problem={toProblem(state.error)} title="Could not compare the values">
           <button type="button" onClick={reload}>

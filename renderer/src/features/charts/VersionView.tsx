@@ -5,6 +5,7 @@ import { TabPanel, Tabs } from '../../components/Tabs';
 import { toProblem } from '../../components/problem';
 import { useAsync } from '../../hooks/useAsync';
 import { CodeView } from './CodeView';
+import { DetailLoading } from './DetailLoading';
 import { DigestStatus } from './DigestStatus';
 import { FileList } from './FileList';
 import { ReadmeView } from './ReadmeView';
@@ -70,12 +71,9 @@ export function VersionView({ repoId, chart, version, onBack, onDelete }: Versio
         </button>
       </header>
       {state.status === 'loading' && (
-        <div className="detail-loading" role="status">
-          <div className="progress-track indeterminate" aria-hidden="true">
-            <div className="progress-fill" />
-          </div>
-          <span className="muted">Downloading and checking {chart}-{version}.tgz…</span>
-        </div>
+        <DetailLoading>
+          Downloading and checking {chart}-{version}.tgz…
+        </DetailLoading>
       )}
       {state.status === 'error' && (
         <ErrorBox problem={toProblem(state.error)} title={toProblem(state.error).kind === 'digest-mismatch' ? 'Digest mismatch: do not install this package' : `Could not open ${chart} ${version}`} testId="version-error">
