@@ -68,10 +68,12 @@ function subsetFolder(mb: number): string {
     .sort((a, b) => b.size - a.size);
   let total = 0;
   for (const { name, size } of files) {
-    if (total + size > mb * 1e6 && total > 0) continue;
+    if (total + size > mb * 1e6) continue;
     symlinkSync(path.join(source, name), path.join(folder, name));
     total += size;
   }
+  const smallest = files[files.length - 1];
+  if (total === 0 && smallest !== undefined) symlinkSync(path.join(source, smallest.name), path.join(folder, smallest.name));
   return folder;
 }
 

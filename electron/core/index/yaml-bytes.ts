@@ -3,14 +3,23 @@
 /** Thrown when the input leaves the subset the fast scanner handles; never seen by users. */
 export const YAML_BAIL = Object.freeze({ bail: true as const });
 
+/** Space. */
 export const SP = 0x20;
+/** Tab. */
 export const TAB = 0x09;
+/** Line feed. */
 export const LF = 0x0a;
+/** `#`, starts a comment after a blank. */
 export const HASH = 0x23;
+/** `:`, ends an implicit key when a blank follows. */
 export const COLON = 0x3a;
+/** `-`, a sequence item when a blank follows. */
 export const DASH = 0x2d;
+/** `"`. */
 export const DQ = 0x22;
+/** `'`. */
 export const SQ = 0x27;
+/** `\`. */
 export const BACKSLASH = 0x5c;
 
 type SliceableBuffer = Buffer & { utf8Slice?: (start: number, end: number) => string };

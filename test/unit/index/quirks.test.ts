@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openIndex, readIndexFile } from './support';
+import { everything, openIndex, readIndexFile } from './support';
 
 const real = (file: string) => openIndex(readIndexFile(file));
 
@@ -131,5 +131,13 @@ describe('normalization of synthetic entries', () => {
     const index = openIndex('entries:\n  a:\n  - name: a\n    version: 1.0.0\n');
     expect(index.info().warnings[0]?.message).toMatch(/no apiVersion/);
     expect(index.chartNames()).toEqual(['a']);
+  });
+
+  it('reads a byte order mark and Windows line ends like the plain file', () => {
+    const plain = readIndexFile('helm-td-chartmuseum-index.yaml');
+    const expected = everything(openIndex(plain));
+    expect(everything(openIndex(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain])))).toEqual(expected);
+    const crlf = openIndex(Buffer.from(plain.toString('utf8').replace(/\n/g, '\r\n')));
+    expect(everything(crlf)).toEqual(expected);
   });
 });

@@ -1,4 +1,5 @@
 import Markdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import { httpsOnly } from './SafeLink';
 
 /** Keeps only https URLs; everything else (relative, http, javascript:, data:) becomes empty. */
@@ -24,11 +25,11 @@ const components: Components = {
   ),
 };
 
-/** A chart's README rendered from Markdown without raw HTML, with https-only links and no images. */
+/** A chart's README rendered from GitHub-flavoured Markdown (tables, task lists) without raw HTML, with https-only links and no images. */
 export function ReadmeView({ text }: { text: string }) {
   return (
     <div className="readme" data-testid="readme">
-      <Markdown skipHtml urlTransform={urlTransform} components={components}>
+      <Markdown skipHtml remarkPlugins={[remarkGfm]} urlTransform={urlTransform} components={components}>
         {text}
       </Markdown>
     </div>
