@@ -64,14 +64,20 @@ export class ChartIndex {
     return i === undefined ? undefined : this.data.summaries[i];
   }
 
-  /** A chart with all its versions (newest first), or undefined when the index has no such chart. */
-  detail(name: string): ChartDetail | undefined {
+  /**
+   * A chart with its versions newest first (all of them, or the page asked for; the summary has
+   * the count), or undefined when the index has no such chart. Versions are decoded on demand.
+   */
+  detail(name: string, page: { offset?: number; limit?: number } = {}): ChartDetail | undefined {
     const i = this.byName.get(name);
     if (i === undefined) return undefined;
-    const { chartFirst } = this.data;
+    const first = this.data.chartFirst[i] as number;
+    const end = this.data.chartFirst[i + 1] as number;
+    const from = first + clamp(page.offset ?? 0, 0, end - first);
+    const to = Math.min(end, from + clamp(page.limit ?? MAX_LIMIT, 0, MAX_LIMIT));
     const warnings: IndexWarning[] = [];
     const versions: ChartVersion[] = [];
-    for (let v = chartFirst[i] as number; v < (chartFirst[i + 1] as number); v++) versions.push(this.decodeVersion(name, v, warnings));
+    for (let v = from; v < to; v++) versions.push(this.decodeVersion(name, v, warnings));
     return { name, summary: this.data.summaries[i] as ChartSummary, versions, warnings };
   }
 

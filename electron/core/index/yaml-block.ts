@@ -75,7 +75,7 @@ export class BlockReader {
       p = cur.first;
     }
     if (cur.indent > n) bail();
-    cur.keyTop = base;
+    cur.popKeys(base);
     this.depth--;
     return map;
   }

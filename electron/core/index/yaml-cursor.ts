@@ -9,6 +9,8 @@ import { decodeQuoted, skipEscape } from './yaml-quoted';
 
 /** The longest implicit key YAML allows. */
 const MAX_KEY_BYTES = 1024;
+/** From this many keys on, a mapping's duplicate check uses a set of key texts. */
+const LARGE_MAPPING = 16;
 
 /** Line state and key state of a scan over one buffer. */
 export class YamlCursor extends YamlLines {
@@ -20,6 +22,8 @@ export class YamlCursor extends YamlLines {
   /** Decoded texts of keys with escapes, referenced from the key stack by negative indexes. */
   private readonly escapedKeys: string[] = [];
   private keys = new Int32Array(256);
+  /** Key texts of the open mappings with many keys, by the stack index of their first key. */
+  private readonly largeMappings = new Map<number, Set<string>>();
   /** Number of ints in use on the key stack (two per key). */
   keyTop = 0;
 
@@ -120,19 +124,60 @@ export class YamlCursor extends YamlLines {
     return i + 1;
   }
 
-  /** Records the last key in the mapping whose keys start at stack index base; bails on a duplicate. */
+  /**
+   * Records the last key in the mapping whose keys start at stack index base; bails on a
+   * duplicate. Small mappings compare bytes; from LARGE_MAPPING keys on, a set of key texts keeps
+   * the check linear (a mapping with 100,000 keys must not take quadratic time).
+   */
   pushKey(base: number): void {
     const { buf, keyStart, keyEnd, keyText } = this;
+    if (this.keyTop === base) this.largeMappings.delete(base);
+    const count = (this.keyTop - base) >> 1;
+    if (count >= LARGE_MAPPING) {
+      let seen = this.largeMappings.get(base);
+      if (seen === undefined) {
+        seen = new Set<string>();
+        for (let k = base; k < this.keyTop; k += 2) seen.add(this.storedKeyText(k));
+        this.largeMappings.set(base, seen);
+      }
+      const text = keyText ?? utf8(buf, keyStart, keyEnd);
+      if (seen.has(text)) bail(); // duplicate key: the full parser reports it with its location
+      seen.add(text);
+    } else {
+      this.compareWithEarlierKeys(base);
+    }
+    if (this.keyTop + 2 > this.keys.length) {
+      const grown = new Int32Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    if (keyText !== undefined) {
+      this.escapedKeys.push(keyText);
+      this.keys[this.keyTop++] = -this.escapedKeys.length;
+      this.keys[this.keyTop++] = 0;
+    } else {
+      this.keys[this.keyTop++] = keyStart;
+      this.keys[this.keyTop++] = keyEnd;
+    }
+  }
+
+  /** Ends the mapping whose keys start at stack index base. */
+  popKeys(base: number): void {
+    this.keyTop = base;
+    this.largeMappings.delete(base);
+  }
+
+  /** Bails when the last key equals one already in the mapping starting at base. */
+  private compareWithEarlierKeys(base: number): void {
+    const { buf, keyStart, keyEnd, keyText, keys } = this;
     const length = keyEnd - keyStart;
-    const keys = this.keys;
     let text = keyText;
     for (let k = base; k < this.keyTop; k += 2) {
       const s = keys[k] as number;
       if (s < 0 || keyText !== undefined) {
         // A key with escapes on either side: compare decoded texts.
         text ??= utf8(buf, keyStart, keyEnd);
-        const other = s < 0 ? this.escapedKeys[-s - 1] : utf8(buf, s, keys[k + 1] as number);
-        if (other === text) bail();
+        if (this.storedKeyText(k) === text) bail();
         continue;
       }
       if ((keys[k + 1] as number) - s !== length || buf[s] !== buf[keyStart]) continue;
@@ -145,19 +190,12 @@ export class YamlCursor extends YamlLines {
       }
       if (same) bail(); // duplicate key: the full parser reports it with its location
     }
-    if (this.keyTop + 2 > keys.length) {
-      const grown = new Int32Array(keys.length * 2);
-      grown.set(keys);
-      this.keys = grown;
-    }
-    if (keyText !== undefined) {
-      this.escapedKeys.push(keyText);
-      this.keys[this.keyTop++] = -this.escapedKeys.length;
-      this.keys[this.keyTop++] = 0;
-    } else {
-      this.keys[this.keyTop++] = keyStart;
-      this.keys[this.keyTop++] = keyEnd;
-    }
+  }
+
+  /** The text of the key stored at stack index k. */
+  private storedKeyText(k: number): string {
+    const s = this.keys[k] as number;
+    return s < 0 ? (this.escapedKeys[-s - 1] as string) : utf8(this.buf, s, this.keys[k + 1] as number);
   }
 
   /** The last key as a string. */

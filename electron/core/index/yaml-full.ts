@@ -26,7 +26,7 @@ export function parseYamlFull(text: string, limits: YamlLimits = DEFAULT_YAML_LI
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false, lineCounter });
+    doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, lineCounter });
   } catch (error) {
     if (error instanceof RangeError) throw invalid('it is nested too deeply to read');
     throw error;
@@ -98,7 +98,10 @@ class Walker {
       }
       if (key !== null && !isScalar(key)) throw this.limitError('it uses a complex mapping key', key);
       this.checkTag(key);
-      out[String(key?.value ?? '')] = this.value(pair.value, depth + 1);
+      const name = String(key?.value ?? '');
+      // Checked here rather than by the yaml package, whose check is quadratic in the key count.
+      if (name in out) throw this.limitError('Map keys must be unique', key ?? pair);
+      out[name] = this.value(pair.value, depth + 1);
     }
     for (const source of merges) this.merge(out, source, depth);
     return out;

@@ -89,7 +89,7 @@ class IndexScan {
       q = cur.first;
     }
     if (cur.indent > m) bail();
-    cur.keyTop = base;
+    cur.popKeys(base);
   }
 
   private chart(chart: SkeletonChart, n: number, p: number): void {
@@ -161,7 +161,7 @@ class IndexScan {
       p = cur.first;
     }
     if (cur.indent > n) bail();
-    cur.keyTop = base;
+    cur.popKeys(base);
     chart.entries.push({ version, name, type, start, end: cur.lineStart, indent: n });
   }
 

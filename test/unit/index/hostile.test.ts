@@ -86,4 +86,15 @@ describe('hostile indexes fail with a clear error, within bounded time and memor
     expect((await rejection('- a\n- b\n')).message).toMatch(/not a chart index/);
     expect((await rejection(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).kind).toBe('index-invalid');
   });
+
+  it('a mapping with 200,000 keys is read in linear time, and a duplicate among them is found', async () => {
+    const keys = Array.from({ length: 200_000 }, (_, i) => `      k${i}: v\n`).join('');
+    const text = `${head}entries:\n  a:\n  - name: a\n    version: 1.0.0\n    annotations:\n${keys}`;
+    const index = await parser.parse(Buffer.from(text));
+    expect(Object.keys(index.version('a', '1.0.0')?.annotations ?? {})).toHaveLength(200_000);
+    const duplicate = await rejection(`${text}      k123: again\n`);
+    expect(duplicate.message).toMatch(/unique.*\(line 200007, column 7\)/);
+    const crlf = await rejection(`${text}      k123: again\n`.replace(/\n/g, '\r\n'));
+    expect(crlf.message).toMatch(/unique.*\(line 200007, column 7\)/);
+  });
 });

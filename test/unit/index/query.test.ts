@@ -52,6 +52,14 @@ describe('querying a loaded index', () => {
     expect(index.version('nginx', '9.9.9')).toBeUndefined();
   });
 
+  it('gives a page of a chart’s versions when asked', () => {
+    const grafana = openIndex(readIndexFile('grafana.yaml'));
+    const all = grafana.detail('loki')?.versions.map((v) => v.version) ?? [];
+    expect(all.length).toBeGreaterThan(20);
+    expect(grafana.detail('loki', { offset: 5, limit: 10 })?.versions.map((v) => v.version)).toEqual(all.slice(5, 15));
+    expect(grafana.detail('loki', { offset: 10_000 })?.versions).toEqual([]);
+  });
+
   it('decodes every field a real entry carries', () => {
     const argo = openIndex(readIndexFile('argo-helm.yaml'));
     const v = argo.version('argo', '1.0.0');
