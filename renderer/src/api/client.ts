@@ -39,11 +39,35 @@ async function callOverHttp(name: MethodName, input: unknown): Promise<unknown> 
 
 type Listener = (payload: unknown) => void;
 
+/** Called whenever the browser mode's event stream (re)connects: events sent while it was down are lost. */
+const connectedListeners = new Set<() => void>();
+let eventSource: EventSource | undefined;
+
+function openEventSource(): EventSource {
+  if (!eventSource) {
+    eventSource = new EventSource('./api/events', { withCredentials: true });
+    eventSource.addEventListener('open', () => {
+      for (const listener of connectedListeners) listener();
+    });
+  }
+  return eventSource;
+}
+
+/**
+ * Runs `listener` each time the event stream connects or reconnects, so a view can reload what
+ * events would have told it. Electron's IPC never drops events: there it never runs.
+ */
+export function onEventsConnected(listener: () => void): () => void {
+  if (window.chartdesk) return () => {};
+  openEventSource();
+  connectedListeners.add(listener);
+  return () => connectedListeners.delete(listener);
+}
+
 function createEventSource(): (event: EventName, listener: Listener) => () => void {
-  let source: EventSource | undefined;
   const listeners = new Map<string, Set<Listener>>();
   return (event, listener) => {
-    source ??= new EventSource('./api/events', { withCredentials: true });
+    const source = openEventSource();
     let set = listeners.get(event);
     if (!set) {
       const created = new Set<Listener>();

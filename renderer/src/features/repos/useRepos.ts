@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client';
+import { api, onEventsConnected } from '../../api/client';
 import type { AsyncState } from '../../hooks/useAsync';
 import type { Repo } from './types';
 
@@ -36,6 +36,8 @@ export function useRepos(): ReposApi {
       }),
     [],
   );
+  // Changes made while the event stream was not connected yet (or was down) arrive by reloading.
+  useEffect(() => onEventsConnected(() => setGeneration((g) => g + 1)), []);
   const reload = useCallback(() => {
     setState({ status: 'loading' });
     setGeneration((g) => g + 1);
