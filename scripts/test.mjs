@@ -2,7 +2,7 @@
 // (Playwright + Debian's Chromium) inside a private D-Bus session with an unlocked
 // gnome-keyring, so keychain tests talk to a real Secret Service. Prints one closing line.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,10 +33,36 @@ const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inh
 const npx = (args) => run(process.execPath, [path.join(root, 'node_modules', '.bin', args[0]), ...args.slice(1)]);
 
 if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
-const unit = npx(['vitest', 'run', ...passthrough]);
 // `npm test -- <vitest filters>` runs just those unit tests (still inside the keyring session).
-if (passthrough.length > 0) process.exit(unit);
-const browser = existsSync('/usr/bin/chromium') || process.env.CHARTDESK_CHROMIUM ? npx(['playwright', 'test']) : (console.error('test: Chromium is missing (apt-get install chromium); the browser suite cannot run.'), 1);
-const failed = [unit ? 'unit' : '', browser ? 'browser' : ''].filter(Boolean);
-console.log(failed.length ? `test: FAILED suites: ${failed.join(', ')}` : 'test: all suites passed');
-process.exit(failed.length ? 1 : 0);
+if (passthrough.length > 0) process.exit(npx(['vitest', 'run', ...passthrough]));
+
+// Each runner also writes a JSON report, so one closing line can count every test.
+const reports = path.join(root, '.tmp', 'reports');
+mkdirSync(reports, { recursive: true });
+const unitReport = path.join(reports, 'vitest.json');
+const browserReport = path.join(reports, 'playwright.json');
+rmSync(unitReport, { force: true });
+rmSync(browserReport, { force: true });
+const unit = npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+const hasChromium = existsSync(process.env.CHARTDESK_CHROMIUM ?? '/usr/bin/chromium');
+if (!hasChromium) console.error('test: Chromium is missing (apt-get install chromium); the browser suite cannot run.');
+process.env.CHARTDESK_PW_JSON = browserReport;
+const browser = hasChromium ? npx(['playwright', 'test']) : 1;
+
+/** Reads a runner's JSON report; undefined when it wrote none. */
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+const v = readReport(unitReport);
+const p = readReport(browserReport)?.stats;
+const passed = (v?.numPassedTests ?? 0) + (p?.expected ?? 0) + (p?.flaky ?? 0);
+const failedCount = (v?.numFailedTests ?? 0) + (p?.unexpected ?? 0) + (unit && !v ? 1 : 0) + (browser && !p ? 1 : 0);
+const skipped = (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) + (p?.skipped ?? 0);
+const failedSuites = [unit ? 'unit' : '', browser ? 'browser' : ''].filter(Boolean);
+if (failedSuites.length) console.log(`test: FAILED suites: ${failedSuites.join(', ')}`);
+console.log(`test: ${passed} passed, ${failedCount} failed, ${skipped} skipped`);
+process.exit(failedSuites.length ? 1 : 0);
