@@ -3,8 +3,8 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../../../electron/core/app-core';
-import { createEventBus } from '../../../electron/core/events';
+import { bootCore } from '../../../electron/core/boot';
+import type { EventBus } from '../../../electron/core/events';
 import { silentLogger } from '../../../electron/core/log';
 import { startWebServer, type WebServer } from '../../../electron/web/server';
 
@@ -31,21 +31,14 @@ function send(server: WebServer, options: { method?: string; path: string; heade
 
 let server: WebServer;
 let staticDir: string;
-const events = createEventBus();
+let events: EventBus;
 
 beforeAll(async () => {
   staticDir = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-static-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ChartDesk</title>');
-  const core = createCore({
-    version: '9.9.9',
-    transport: 'browser',
-    platform: 'linux',
-    dataDir: staticDir,
-    log: silentLogger,
-    events,
-    keychainStatus: async () => ({ state: 'session-only', detail: 'test' }),
-    repos: { list: async () => [] },
-  } as unknown as Parameters<typeof createCore>[0]);
+  // The real core, in session-only mode: this test is about the transport, not the keychain.
+  const core = await bootCore({ transport: 'browser', dataDir: path.join(staticDir, 'data'), log: silentLogger, env: { CHARTDESK_KEYCHAIN: 'off' } });
+  events = core.context.events;
   server = await startWebServer({ dispatcher: core.dispatcher, events, staticDir });
 });
 
@@ -70,7 +63,7 @@ describe('the browser-mode server', () => {
   it('answers a contract call from its own page', async () => {
     const reply = await send(server, api());
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { name: 'ChartDesk', version: '9.9.9', transport: 'browser' } });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { name: 'ChartDesk', transport: 'browser', keychain: { state: 'session-only' } } });
   });
 
   it('refuses a missing token', async () => {
