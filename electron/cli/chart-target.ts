@@ -25,7 +25,7 @@ function fromStored(stored: StoredFlowRepo): ChartTarget {
 }
 
 /**
- * A repo name is looked up in the store. A URL uses the stored repo it falls under (unless
+ * A repo name is looked up in the store. A URL (the repo's folder, or its index.yaml) uses the stored repo it falls under (unless
  * CHARTDESK_SECRET is set), else becomes a one-off repo with credentials from CHARTDESK_SECRET /
  * CHARTDESK_USERNAME, its offline index copy keyed by the URL.
  */
@@ -37,6 +37,8 @@ export async function resolveChartTarget(arg: string | undefined, env: NodeJS.Pr
     return fromStored(stored);
   }
   const url = httpUrlArg(arg, 'the repo URL');
+  // A pasted index address means its folder, as in the app's repo form.
+  if (!url.search) url.pathname = url.pathname.replace(/\/index\.yaml$/i, '');
   const stored = env.CHARTDESK_SECRET ? undefined : await findStored({ url: url.toString() });
   if (stored) return fromStored(stored);
   const { repo: flowRepo, credentials } = oneOffRepo(url, env, flags);

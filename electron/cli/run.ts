@@ -1,6 +1,7 @@
 import { ChartDeskError } from '../core/errors';
 import { CHARTDESK_VERSION } from '../core/version';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { closestOption } from './option-hint';
 
 function overview(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
@@ -31,7 +32,8 @@ export async function runCli(commands: readonly CliCommand[], io: CliIo): Promis
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`chartdesk: unknown command "${name}". Run chartdesk --help.\n`);
+    const meant = closestOption(name, commands.map((c) => c.name));
+    io.stderr(`chartdesk: unknown command "${name}"${meant ? ` (did you mean "${meant}"?)` : ''}. Run chartdesk --help.\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { FlowCredentials, FlowRepo } from '../core/auth/types';
 import { redactUrl } from '../core/http/redact';
 import { UsageError } from './command';
+import { unknownOptionMessage } from './option-hint';
 
 /** The options every network command shares. */
 export const NETWORK_OPTIONS = {
@@ -33,7 +34,10 @@ export function parseCommandArgs<const T extends NonNullable<ParseArgsConfig['op
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : 'invalid arguments');
+    const message = error instanceof Error ? error.message : 'invalid arguments';
+    // node:util's wording for a typo is long and unbalanced; name the option and the one meant.
+    const unknown = /^Unknown option '([^']*)'/.exec(message);
+    throw new UsageError(unknown ? unknownOptionMessage(unknown[1] ?? '', Object.keys(options)) : message);
   }
 }
 
@@ -44,7 +48,7 @@ export function httpUrlArg(value: string | undefined, what: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`${what} is not a URL: ${redactUrl(value.slice(0, 200))}`);
+    throw new UsageError(`${what} is not valid: ${redactUrl(value.slice(0, 200))} (give an absolute http:// or https:// URL)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${what} must start with http:// or https://`);
   if (url.username || url.password) throw new UsageError(`${what} must not hold credentials; use CHARTDESK_USERNAME and CHARTDESK_SECRET`);

@@ -72,7 +72,13 @@ export function indexCommand(services: CliServices): CliCommand {
         return 0;
       }
       try {
-        const { target, charts } = await openChartTarget(services, io.env, source, values);
+        const { target, charts } = await openChartTarget(services, io.env, source, values).catch((error: unknown) => {
+          // A path-like argument that is neither a file nor a stored repo most likely meant a file.
+          if (error instanceof ChartDeskError && error.step === 'find-repo' && /[\\/]|\.(ya?ml|json)$/i.test(source)) {
+            throw new ChartDeskError('not-found', 'read-file', `There is no index file at ${source.slice(0, 200)}, and no stored repo by that name.`);
+          }
+          throw error;
+        });
         const summary = await charts.sessions.open(target.repoId, false);
         const { index } = await charts.sessions.loaded(target.repoId);
         if (!json) {

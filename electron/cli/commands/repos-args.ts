@@ -1,5 +1,6 @@
 /** A small flag parser for `chartdesk repos …`: positionals, `--flag value`, `--flag=value` and switches. */
 import { UsageError } from '../command';
+import { unknownOptionMessage } from '../option-hint';
 
 /** Parsed arguments. */
 export interface ParsedArgs {
@@ -30,7 +31,7 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value.`);
       parsed.values.set(name, value);
     } else {
-      throw new UsageError(`Unknown option --${name}.`);
+      throw new UsageError(`${unknownOptionMessage(`--${name}`, [...valueFlags, ...switchFlags])}.`);
     }
   }
   return parsed;

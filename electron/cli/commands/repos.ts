@@ -11,6 +11,7 @@ import { reposList } from './repos-list';
 import { reposRemove } from './repos-remove';
 import { reposClearSecret, reposSetSecret } from './repos-secret';
 import { reposTest } from './repos-test';
+import { closestOption } from '../option-hint';
 
 const SUBCOMMANDS: Record<string, ReposSubcommand> = {
   list: reposList,
@@ -57,7 +58,10 @@ export function reposCommand(services: CliServices): CliCommand {
     async run(io) {
       const [sub, ...rest] = io.argv;
       const run = sub && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-      if (!run) throw new UsageError(sub ? `Unknown subcommand “${sub}”.` : 'Which subcommand?');
+      if (!run) {
+        const meant = sub ? closestOption(sub, Object.keys(SUBCOMMANDS)) : undefined;
+        throw new UsageError(sub ? `Unknown subcommand “${sub}”${meant ? ` (did you mean “${meant}”?)` : ''}.` : 'Which subcommand?');
+      }
       const env = io.env;
       try {
         return await run(

@@ -114,7 +114,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     const limit = req.maxBytes ?? options.maxBytes;
     let received: Buffer;
     try {
-      received = method === 'HEAD' ? Buffer.alloc(0) : await readCappedBody(response.body, flat['content-length'], limit, req.onProgress);
+      received = method === 'HEAD' ? Buffer.alloc(0) : await readCappedBody(response.body, flat['content-length'], limit, req.onProgress, { windowMs: options.slowBodyWindowMs, minBytes: options.slowBodyMinBytes });
     } catch (error) {
       const mapped = error instanceof ChartDeskError ? new ChartDeskError(error.kind, req.step, error.message, { hint: error.hint, cause: error }) : mapNetworkError(error, req.step, origin, req.signal);
       trace.add({ ...entry, status: response.statusCode, responseHeaders: redactHeaders(rawHeaders, RESPONSE_HEADERS, [], req.secrets), durationMs: Math.round(performance.now() - started), bytes: 0, note: mapped.message });

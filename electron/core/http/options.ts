@@ -10,6 +10,10 @@ export interface HttpClientOptions {
   maxBytes?: number;
   /** Most redirects followed (default 5). */
   maxRedirects?: number;
+  /** A body that delivers fewer than slowBodyMinBytes in any such window is given up on, ms (default 30 000): a trickle never trips bodyTimeoutMs. */
+  slowBodyWindowMs?: number;
+  /** The least a body must deliver per slowBodyWindowMs, bytes (default 1024). */
+  slowBodyMinBytes?: number;
 }
 
 /** Resolved HTTP options. */
@@ -23,5 +27,7 @@ export function resolveHttpOptions(options: HttpClientOptions = {}): ResolvedHtt
     bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000,
     maxBytes: options.maxBytes ?? 256 * 1024 * 1024,
     maxRedirects: options.maxRedirects ?? 5,
+    slowBodyWindowMs: options.slowBodyWindowMs ?? 30_000,
+    slowBodyMinBytes: options.slowBodyMinBytes ?? 1024,
   };
 }

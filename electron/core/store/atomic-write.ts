@@ -53,18 +53,16 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
   const temp = path.join(dir, `${tempPrefix(file)}${process.pid}-${randomBytes(6).toString('hex')}`);
   const handle = await open(temp, 'wx', mode);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await renameWithRetry(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    // A full disk fails the write (or, on some file systems, the close): never leave the temp file behind.
+    await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
   await syncDir(dir);

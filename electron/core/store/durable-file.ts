@@ -6,6 +6,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { removeStaleTemps, writeFileAtomic } from './atomic-write';
 import { createFileLock, type FileLock, type FileLockOptions } from './file-lock';
+import { errnoCode, storeError } from './store-errors';
 
 /** Thrown by a document's parser when the content is damaged (as opposed to, say, too new). */
 export class CorruptDocumentError extends Error {
@@ -116,9 +117,13 @@ export function createDurableFile<T>(options: DurableFileOptions<T>): DurableFil
 
   return {
     async read() {
-      const loaded = await tryLoad();
-      if (loaded !== 'corrupt') return loaded.doc;
-      return (await lock.run(recover)).doc;
+      try {
+        const loaded = await tryLoad();
+        if (loaded !== 'corrupt') return loaded.doc;
+        return (await lock.run(recover)).doc;
+      } catch (error) {
+        throw errnoCode(error) ? storeError(error, 'load', `read ${options.what}`) : error;
+      }
     },
     update(change) {
       return lock.run(async () => {
@@ -126,9 +131,12 @@ export function createDurableFile<T>(options: DurableFileOptions<T>): DurableFil
         const { next, result } = await change(current.doc);
         if (next === undefined) return result;
         await Promise.all([removeStaleTemps(file), removeStaleTemps(backup)]);
+        // The backup gets the current (good) version first: a failure at any point leaves the file as it was.
         if (current.raw !== undefined) await writeFileAtomic(backup, current.raw);
         await writeFileAtomic(file, format.serialize(next));
         return result;
+      }).catch((error: unknown) => {
+        throw errnoCode(error) ? storeError(error, 'save', `save ${options.what}`, { unchanged: true }) : error;
       });
     },
     setAside(label) {
@@ -138,6 +146,8 @@ export function createDurableFile<T>(options: DurableFileOptions<T>): DurableFil
         await rename(file, aside);
         await rename(backup, `${aside}.bak`).catch(() => undefined);
         return aside;
+      }).catch((error: unknown) => {
+        throw errnoCode(error) ? storeError(error, 'save', `move ${options.what} aside`) : error;
       });
     },
   };

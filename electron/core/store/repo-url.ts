@@ -3,7 +3,8 @@ import { ChartDeskError } from '../errors';
 
 /**
  * Turns what the user typed into the stored form: http(s) only (a helm-push `cm://` URL becomes
- * https://, or http:// when `cmUsesHttp`, as HELM_REPO_USE_HTTP does), no user info, no fragment, no trailing slash.
+ * https://, or http:// when `cmUsesHttp`, as HELM_REPO_USE_HTTP does), no user info, no fragment, no trailing slash,
+ * and a pasted `…/index.yaml` address (with no query) cut back to the folder that holds it.
  */
 export function normalizeRepoUrl(input: string, cmUsesHttp = false): string {
   const typed = input.trim().replace(/^cm:\/\//i, cmUsesHttp ? 'http://' : 'https://');
@@ -20,6 +21,7 @@ export function normalizeRepoUrl(input: string, cmUsesHttp = false): string {
     throw new ChartDeskError('bad-request', 'repo-url', 'The repo URL must not contain a user name or password.', { hint: 'Give the user name as the repo’s user and the password as its secret; secrets go to the keychain.' });
   }
   url.hash = '';
+  if (!url.search) url.pathname = url.pathname.replace(/\/index\.yaml$/i, '');
   const text = url.toString().replace(/\/+$/, '');
   if (text.length > 2048) throw new ChartDeskError('bad-request', 'repo-url', 'The repo URL is longer than 2048 characters.');
   return text;

@@ -66,6 +66,18 @@ describe('chartdesk index', () => {
     expect(result.hits.every((hit) => JSON.stringify(hit).toLowerCase().includes('loki'))).toBe(true);
   });
 
+  it('takes a pasted index.yaml address as its repo folder', async () => {
+    const run = await chartdesk(['index', `${repo}/index.yaml`], key);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^mychart\s+0\.1\.0/m);
+  });
+
+  it('says a mistyped index file path is not a file (rather than not a repo)', async () => {
+    const run = await chartdesk(['index', path.join(HOME, 'no-such-index.yaml')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('There is no index file at');
+  });
+
   it('says where an invalid local index is broken', async () => {
     const run = await chartdesk(['index', path.join(SHARED_DATA, 'index', 'helm-push-readme-contextpath-invalid.yaml')]);
     expect(run.code).toBe(1);

@@ -44,5 +44,6 @@ describe('the add/edit repo form', () => {
     expect(nameFromUrl('cm://charts.example.com/org1/repo1')).toBe('org1-repo1');
     expect(nameFromUrl('https://charts.example.com')).toBe('charts.example.com');
     expect(nameFromUrl('not a url')).toBe('');
+    expect(nameFromUrl('https://charts.example.com/cilium/index.yaml')).toBe('cilium');
   });
 });

@@ -11,6 +11,14 @@ describe('repo URLs', () => {
     expect(() => normalizeRepoUrl('not a url')).toThrow(/not a valid URL/);
   });
 
+  it('cuts a pasted index.yaml address back to the repo folder', () => {
+    expect(normalizeRepoUrl('https://charts.example.com/cilium/index.yaml')).toBe('https://charts.example.com/cilium');
+    expect(normalizeRepoUrl('http://127.0.0.1:8080/index.yaml')).toBe('http://127.0.0.1:8080');
+    expect(normalizeRepoUrl('cm://localhost:8080/org1/repo1/INDEX.YAML')).toBe('https://localhost:8080/org1/repo1');
+    expect(normalizeRepoUrl('https://charts.example.com/index.yaml?sig=abc')).toBe('https://charts.example.com/index.yaml?sig=abc');
+    expect(normalizeRepoUrl('https://charts.example.com/index.yaml-charts')).toBe('https://charts.example.com/index.yaml-charts');
+  });
+
   it('finds the repo a request URL falls under, preferring the longest match and whole path segments', () => {
     const repos = [
       { id: 'root', url: 'http://localhost:8080' },

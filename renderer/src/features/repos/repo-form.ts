@@ -47,6 +47,7 @@ export function nameFromUrl(url: string): string {
   try {
     const parsed = new URL(url.trim().replace(/^cm:\/\//i, 'https://'));
     const parts = parsed.pathname.split('/').filter(Boolean);
+    if (/^index\.yaml$/i.test(parts.at(-1) ?? '')) parts.pop();
     return parts.length ? parts.slice(-2).join('-') : parsed.hostname;
   } catch {
     return '';
