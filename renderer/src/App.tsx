@@ -69,7 +69,7 @@ export function App() {
               onRemove={() => setDialog({ kind: 'remove', repo: selected })}
             />
           ) : (
-            <Welcome hasRepos={list.length > 0} onAdd={() => setDialog({ kind: 'add' })} onImport={() => setDialog({ kind: 'import' })} />
+            <Welcome hasRepos={list.length > 0} sessionOnly={keychain !== undefined && keychain.state !== 'available'} onAdd={() => setDialog({ kind: 'add' })} onImport={() => setDialog({ kind: 'import' })} />
           )}
         </main>
         <StatusBar info={info} repoName={view === 'repos' ? selected?.name : undefined} />

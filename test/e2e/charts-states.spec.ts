@@ -81,3 +81,20 @@ test('a repo that cannot be reached shows the failed step, the reason and a way 
   await expect(page.getByTestId('chart-list')).toHaveCount(0);
   await screenshots(page, 'unreachable');
 });
+
+test('in a narrow window a deprecated chart keeps its whole name; its version gives way first', async ({ page, webApp }) => {
+  const repo = await startStaticRepo({ '/index.yaml': shared('index', 'grafana.yaml') });
+  try {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto(webApp.url);
+    const repoId = await addRepoViaApi(page, { name: 'Grafana', url: repo.url });
+    await openChartsTab(page, repoId);
+    await page.getByPlaceholder('Search charts').fill('grafana');
+    const name = page.getByTestId('chart-list').locator('[data-chart="grafana"] .chart-row-name');
+    await expect(name).toHaveText('grafana');
+    const fits = await name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0);
+    expect(fits).toBe(true);
+  } finally {
+    await repo.close();
+  }
+});

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, startWebApp, stopWebApp } from './fixtures';
 import { addRepoViaUi, allowClipboard, readClipboard, shoot } from './support/repo-ui';
 
 const PASSWORD = 'S3CRET-PW-77';
@@ -39,6 +39,9 @@ test('import from Helm reports what it imported and skipped, moves the password 
     await page.goto(webApp.url);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Import repositories from Helm' });
+    // Helm's own default (helmpath.ConfigPath), not its cache folder's "repository/".
+    await expect(dialog).toContainText('~/.config/helm/repositories.yaml');
+    await expect(dialog).not.toContainText('helm/repository/');
     await dialog.getByLabel('repositories.yaml path').fill(file);
     await dialog.getByRole('button', { name: 'Import' }).click();
 
@@ -99,6 +102,23 @@ test('repos reorder with Alt+arrow keys and the move buttons, and the order surv
 
   await page.reload();
   await expect.poll(names).toEqual(['charlie', 'bravo', 'alpha']);
+});
+
+test('the repo list is one Tab stop (the selected repo); arrows move inside it and Tab goes on to the repo itself', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  for (const name of ['alpha', 'bravo', 'charlie']) await addRepoViaUi(page, { name, url: `https://charts.example.com/${name}` });
+  await page.getByRole('button', { name: /^bravo/ }).click();
+  await page.getByRole('button', { name: '+ Add' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /^bravo/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: /^charlie/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'charlie' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  // Past the list, not into its move buttons (Alt+arrows do that) or the other repos.
+  const focused = await page.evaluate(() => document.activeElement?.closest('[data-testid="repo-item"]') === null);
+  expect(focused).toBe(true);
 });
 
 test('edit keeps the secret hidden, warns about skip-verify, and remove asks first', async ({ page, webApp }) => {
@@ -170,6 +190,19 @@ test('the keychain state is shown, and without a keychain a banner says secrets 
     await expect(banner.getByRole('button', { name: /close|dismiss/i })).toHaveCount(0);
   }
   await shoot(page, 'welcome');
+});
+
+test('in session-only mode the welcome screen does not promise the keychain', async ({ page }) => {
+  const app = await startWebApp({ CHARTDESK_KEYCHAIN: 'off' });
+  try {
+    await page.goto(app.url);
+    await expect(page.getByTestId('keychain-banner')).toBeVisible();
+    const welcome = page.getByRole('region', { name: 'Welcome to ChartDesk' });
+    await expect(welcome).toContainText('stays in memory for this session');
+    await expect(welcome).not.toContainText('goes to the keychain');
+  } finally {
+    stopWebApp(app);
+  }
 });
 
 test('a damaged repo list is reported as a notice the user can read and dismiss', async ({ page, webApp }) => {

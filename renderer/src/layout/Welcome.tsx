@@ -1,5 +1,5 @@
-/** The first screen: what ChartDesk does and the first step to take. */
-export function Welcome({ hasRepos, onAdd, onImport }: { hasRepos: boolean; onAdd: () => void; onImport: () => void }) {
+/** The first screen: what ChartDesk does and the first step to take (`sessionOnly`: no usable keychain right now). */
+export function Welcome({ hasRepos, sessionOnly = false, onAdd, onImport }: { hasRepos: boolean; sessionOnly?: boolean; onAdd: () => void; onImport: () => void }) {
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">{hasRepos ? 'Pick a repository' : 'Welcome to ChartDesk'}</h2>
@@ -9,7 +9,8 @@ export function Welcome({ hasRepos, onAdd, onImport }: { hasRepos: boolean; onAd
         <>
           <p>Keep your Helm chart repo credentials in the OS keychain, get ChartMuseum tokens in one click and browse chart indexes of any size.</p>
           <p className="first-step">
-            <strong>First step:</strong> add a repository. Its secret goes to the keychain, never to a file.
+            <strong>First step:</strong> add a repository.{' '}
+            {sessionOnly ? 'Without a keychain its secret stays in memory for this session, never in a file.' : 'Its secret goes to the keychain, never to a file.'}
           </p>
           <div className="button-row">
             <button type="button" className="primary" onClick={onAdd}>

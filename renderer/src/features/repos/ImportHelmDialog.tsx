@@ -51,8 +51,8 @@ export function ImportHelmDialog({ onClose, onKeychain }: { onClose: () => void;
           <p className="muted">
             ChartDesk reads Helm’s <code>repositories.yaml</code>, adds each repo it does not have yet and moves plaintext passwords into the keychain. The file itself is not changed.
           </p>
-          <Field label="repositories.yaml path" hint="Leave empty for Helm’s own file ($HELM_REPOSITORY_CONFIG, or ~/.config/helm/repository/repositories.yaml).">
-            {(p) => <input {...p} value={path} onChange={(e) => setPath(e.target.value)} placeholder="~/.config/helm/repository/repositories.yaml" spellCheck={false} autoFocus />}
+          <Field label="repositories.yaml path" hint="Leave empty for Helm’s own file ($HELM_REPOSITORY_CONFIG, or ~/.config/helm/repositories.yaml).">
+            {(p) => <input {...p} value={path} onChange={(e) => setPath(e.target.value)} placeholder="~/.config/helm/repositories.yaml" spellCheck={false} autoFocus />}
           </Field>
           {problem && <ErrorBox problem={problem} title="Nothing was imported" />}
         </form>

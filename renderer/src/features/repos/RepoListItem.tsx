@@ -7,6 +7,8 @@ const MODE_BADGE: Record<Repo['auth']['mode'], string> = { none: 'public', basic
 export interface RepoListItemProps {
   repo: Repo;
   selected: boolean;
+  /** The one repo Tab stops at (the selected one, else the first): arrows move within the list. */
+  tabbable: boolean;
   first: boolean;
   last: boolean;
   onSelect: () => void;
@@ -17,7 +19,7 @@ export interface RepoListItemProps {
 }
 
 /** One repo in the sidebar: select by click or Enter, move with Alt+↑/↓, the arrow buttons or drag and drop. */
-export function RepoListItem({ repo, selected, first, last, onSelect, onMove, onFocusSibling, onDropOn, buttonRef }: RepoListItemProps) {
+export function RepoListItem({ repo, selected, tabbable, first, last, onSelect, onMove, onFocusSibling, onDropOn, buttonRef }: RepoListItemProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
     event.preventDefault();
@@ -39,6 +41,7 @@ export function RepoListItem({ repo, selected, first, last, onSelect, onMove, on
         ref={buttonRef}
         type="button"
         className="repo-item-main"
+        tabIndex={tabbable ? 0 : -1}
         aria-current={selected ? 'true' : undefined}
         aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
         aria-description="Alt+Up or Alt+Down moves it in the list."
@@ -52,10 +55,10 @@ export function RepoListItem({ repo, selected, first, last, onSelect, onMove, on
         <span className="repo-url">{repo.url}</span>
       </button>
       <span className="repo-item-moves">
-        <button type="button" className="icon-button" aria-label={`Move ${repo.name} up`} disabled={first} onClick={() => onMove(-1)}>
+        <button type="button" className="icon-button" tabIndex={-1} aria-label={`Move ${repo.name} up`} disabled={first} onClick={() => onMove(-1)}>
           ↑
         </button>
-        <button type="button" className="icon-button" aria-label={`Move ${repo.name} down`} disabled={last} onClick={() => onMove(1)}>
+        <button type="button" className="icon-button" tabIndex={-1} aria-label={`Move ${repo.name} down`} disabled={last} onClick={() => onMove(1)}>
           ↓
         </button>
       </span>

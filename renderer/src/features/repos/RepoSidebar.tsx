@@ -79,6 +79,7 @@ export function RepoSidebar({ state, selectedId, keychain, onSelect, onAdd, onIm
                 key={repo.id}
                 repo={repo}
                 selected={repo.id === selectedId}
+                tabbable={repo.id === selectedId || (i === 0 && !repos.some((r) => r.id === selectedId))}
                 first={i === 0}
                 last={i === repos.length - 1}
                 onSelect={() => onSelect(repo.id)}
