@@ -27,6 +27,7 @@ export function App() {
   // Keep a repo selected while there are any (the first one, or the first after a removal).
   const selected = list.find((r) => r.id === selectedId) ?? list[0];
   const keychain = info.status === 'ready' ? info.value.keychain : undefined;
+  const sessionOnly = keychain !== undefined && keychain.state !== 'available';
 
   const select = (repoId: string) => {
     setSelectedId(repoId);
@@ -69,12 +70,13 @@ export function App() {
               onRemove={() => setDialog({ kind: 'remove', repo: selected })}
             />
           ) : (
-            <Welcome hasRepos={list.length > 0} sessionOnly={keychain !== undefined && keychain.state !== 'available'} onAdd={() => setDialog({ kind: 'add' })} onImport={() => setDialog({ kind: 'import' })} />
+            <Welcome hasRepos={list.length > 0} sessionOnly={sessionOnly} onAdd={() => setDialog({ kind: 'add' })} onImport={() => setDialog({ kind: 'import' })} />
           )}
         </main>
         <StatusBar info={info} repoName={view === 'repos' ? selected?.name : undefined} />
         <AppDialogs
           dialog={dialog}
+          sessionOnly={sessionOnly}
           onClose={() => setDialog(undefined)}
           onSaved={(repo) => {
             setDialog(undefined);

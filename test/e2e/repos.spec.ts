@@ -192,7 +192,7 @@ test('the keychain state is shown, and without a keychain a banner says secrets 
   await shoot(page, 'welcome');
 });
 
-test('in session-only mode the welcome screen does not promise the keychain', async ({ page }) => {
+test('in session-only mode neither the welcome screen nor the Add dialog promises the keychain', async ({ page }) => {
   const app = await startWebApp({ CHARTDESK_KEYCHAIN: 'off' });
   try {
     await page.goto(app.url);
@@ -200,6 +200,11 @@ test('in session-only mode the welcome screen does not promise the keychain', as
     const welcome = page.getByRole('region', { name: 'Welcome to ChartDesk' });
     await expect(welcome).toContainText('stays in memory for this session');
     await expect(welcome).not.toContainText('goes to the keychain');
+    await welcome.getByRole('button', { name: 'Add a repository' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Authentication').selectOption('token-server');
+    await expect(dialog).toContainText('kept in memory for this session only');
+    await expect(dialog).not.toContainText('Goes straight to the OS keychain');
   } finally {
     stopWebApp(app);
   }

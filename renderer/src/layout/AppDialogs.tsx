@@ -16,16 +16,18 @@ export interface AppDialogsProps {
   onRemoved: (repoId: string) => void;
   /** A call reported where secrets live now (or undefined: ask appInfo again). */
   onKeychain: (status?: KeychainStatus) => void;
+  /** No usable keychain: secrets stay in memory for this session. */
+  sessionOnly: boolean;
 }
 
 /** Renders the open dialog of the repo list, if any. */
-export function AppDialogs({ dialog, onClose, onSaved, onRemoved, onKeychain }: AppDialogsProps) {
+export function AppDialogs({ dialog, onClose, onSaved, onRemoved, onKeychain, sessionOnly }: AppDialogsProps) {
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'add':
-      return <RepoDialog onClose={onClose} onSaved={onSaved} onKeychain={onKeychain} />;
+      return <RepoDialog onClose={onClose} onSaved={onSaved} onKeychain={onKeychain} sessionOnly={sessionOnly} />;
     case 'edit':
-      return <RepoDialog repo={dialog.repo} onClose={onClose} onSaved={onSaved} onKeychain={onKeychain} />;
+      return <RepoDialog repo={dialog.repo} onClose={onClose} onSaved={onSaved} onKeychain={onKeychain} sessionOnly={sessionOnly} />;
     case 'import':
       return <ImportHelmDialog onClose={onClose} onKeychain={onKeychain} />;
     case 'export':

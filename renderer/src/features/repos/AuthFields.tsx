@@ -19,7 +19,7 @@ const DIALECTS: { value: Dialect; label: string }[] = [
 ];
 
 /** The authentication part of the repo dialog: mode, user name, secret, dialect, header name. */
-export function AuthFields({ form, errors, set, secretRef, hasSecret }: { form: RepoForm; errors: FormErrors; set: (changes: Partial<RepoForm>) => void; secretRef: RefObject<HTMLInputElement | null>; hasSecret: boolean }) {
+export function AuthFields({ form, errors, set, secretRef, hasSecret, sessionOnly = false }: { form: RepoForm; errors: FormErrors; set: (changes: Partial<RepoForm>) => void; secretRef: RefObject<HTMLInputElement | null>; hasSecret: boolean; sessionOnly?: boolean }) {
   const { mode } = form;
   return (
     <fieldset className="form-section">
@@ -43,7 +43,7 @@ export function AuthFields({ form, errors, set, secretRef, hasSecret }: { form: 
       {mode !== 'none' && (
         <Field
           label={secretLabel(mode)}
-          hint={hasSecret ? 'A secret is stored. Leave this empty to keep it; type a new one to replace it.' : 'Goes straight to the OS keychain; ChartDesk never shows it again unless you ask to reveal it.'}
+          hint={hasSecret ? 'A secret is stored. Leave this empty to keep it; type a new one to replace it.' : sessionOnly ? 'No keychain right now: kept in memory for this session only, never written to disk.' : 'Goes straight to the OS keychain; ChartDesk never shows it again unless you ask to reveal it.'}
         >
           {(p) => <SecretInput {...p} inputRef={secretRef} placeholder={hasSecret ? '•••••••• (stored)' : ''} testId="secret-input" />}
         </Field>

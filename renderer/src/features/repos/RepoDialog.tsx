@@ -11,7 +11,7 @@ import type { KeychainStatus, Repo } from './types';
 import './repo-dialog.css';
 
 /** Adds a repo (no `repo`) or edits one; a typed secret goes once to addRepo or setCredential. */
-export function RepoDialog({ repo, onClose, onSaved, onKeychain }: { repo?: Repo; onClose: () => void; onSaved: (repo: Repo) => void; onKeychain: (status?: KeychainStatus) => void }) {
+export function RepoDialog({ repo, onClose, onSaved, onKeychain, sessionOnly = false }: { repo?: Repo; onClose: () => void; onSaved: (repo: Repo) => void; onKeychain: (status?: KeychainStatus) => void; sessionOnly?: boolean }) {
   const [form, setForm] = useState<RepoForm>(() => (repo ? formFromRepo(repo) : emptyForm()));
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<Problem>();
@@ -81,7 +81,7 @@ export function RepoDialog({ repo, onClose, onSaved, onKeychain }: { repo?: Repo
         <Field label="Name" error={errors.name} hint="How the repo appears here and in the exported helm commands; empty takes the suggestion.">
           {(p) => <input {...p} value={form.name} onChange={(e) => set({ name: e.target.value })} placeholder={nameFromUrl(form.url) || 'my-charts'} spellCheck={false} />}
         </Field>
-        <AuthFields form={form} errors={errors} set={set} secretRef={secretRef} hasSecret={repo?.hasSecret ?? false} />
+        <AuthFields form={form} errors={errors} set={set} secretRef={secretRef} hasSecret={repo?.hasSecret ?? false} sessionOnly={sessionOnly} />
         <TlsFields form={form} errors={errors} set={set} />
         {problem && <ErrorBox problem={problem} title={repo ? 'The repo could not be saved' : 'The repo could not be added'} />}
       </form>
