@@ -98,3 +98,52 @@ test('in a narrow window a deprecated chart keeps its whole name; its version gi
     await repo.close();
   }
 });
+
+for (const size of [
+  { width: 1024, height: 700 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1000 },
+]) {
+  test(`at ${size.width}x${size.height} the versions table fits without sideways scrolling and shows the package host and file`, async ({ page, webApp }) => {
+    const repo = await startStaticRepo({ '/index.yaml': shared('index', 'grafana.yaml') });
+    try {
+      await page.setViewportSize(size);
+      await page.goto(webApp.url);
+      const repoId = await addRepoViaApi(page, { name: 'Grafana', url: repo.url });
+      await openChartsTab(page, repoId);
+      await page.getByPlaceholder('Search charts').fill('grafana');
+      await page.getByTestId('chart-list').locator('[data-chart="grafana"]').click();
+      const table = page.getByTestId('chart-view').getByTestId('versions-table');
+      const url = table.getByTestId('version-row').first().locator('.url-cell');
+      await expect(url).toBeVisible();
+      await table.scrollIntoViewIfNeeded();
+      // Hovering a row shows its Delete button inside the row, clear of the digest's Copy button.
+      const hovered = table.getByTestId('version-row').nth(1);
+      await hovered.hover();
+      const remove = hovered.getByTestId('version-delete');
+      await expect(remove).toBeVisible();
+      const [del, copy, row] = await Promise.all([remove.boundingBox(), hovered.getByRole('button', { name: /Copy the digest/ }).boundingBox(), hovered.boundingBox()]);
+      expect(del!.x + del!.width).toBeLessThanOrEqual(row!.x + row!.width);
+      const overlaps = del!.x < copy!.x + copy!.width && copy!.x < del!.x + del!.width && del!.y < copy!.y + copy!.height && copy!.y < del!.y + del!.height;
+      expect(overlaps).toBe(false);
+      await screenshots(page, `versions-${size.width}`);
+
+      const full = (await url.getAttribute('title')) ?? '';
+      expect(full).toMatch(/^https:\/\/github\.com\/.+\.tgz$/);
+      const file = full.split('/').pop()!;
+      // The cell shows the host and the whole file name; only the part between may be elided.
+      await expect(url).toContainText('github.com');
+      await expect(url.locator('.package-url-file')).toHaveText(file);
+      const fileClipped = await url.locator('.package-url-file').evaluate((el) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > el.closest('td')!.getBoundingClientRect().right);
+      expect(fileClipped).toBe(false);
+      const hostWidth = await url.locator('.package-url-lead').evaluate((el) => el.clientWidth);
+      expect(hostWidth).toBeGreaterThan(40);
+      const scrolls = await page.locator('.versions').evaluate((el) => el.scrollWidth > el.clientWidth);
+      expect(scrolls).toBe(false);
+      const detailScrolls = await page.locator('.charts-detail').evaluate((el) => el.scrollWidth > el.clientWidth);
+      expect(detailScrolls).toBe(false);
+    } finally {
+      await repo.close();
+    }
+  });
+}

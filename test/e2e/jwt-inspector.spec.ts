@@ -44,7 +44,28 @@ test('a pasted JWT is decoded and its signature verified against the token serve
   await inspector.getByLabel('Public key or certificate (PEM)').fill(other);
   await inspector.getByRole('button', { name: 'Verify signature' }).click();
   await expect(inspector.getByTestId('verify-result')).toHaveAttribute('data-verified', 'false');
-  await expect(inspector.getByTestId('verify-result')).toContainText('bad-signature');
+  // The reason is a sentence of its own; the code is a separate tag that explains itself on hover.
+  await expect(inspector.getByTestId('verify-reason')).toHaveText(/^The signature does not match this key.*\.$/);
+  await expect(inspector.getByTestId('verify-code')).toHaveText('bad-signature');
+  await expect(inspector.getByTestId('verify-code')).toHaveAttribute('title', /bad-signature.*: The signature does not match/);
+  await inspector.getByTestId('verify-result').scrollIntoViewIfNeeded();
+  await shoot(page, 'jwt-inspector-failed');
+
+  // Another key or another key source: the old verdict goes away.
+  await inspector.getByLabel('Public key or certificate (PEM)').fill(CERTIFICATE);
+  await expect(inspector.getByTestId('verify-result')).toHaveCount(0);
+  await inspector.getByRole('button', { name: 'Verify signature' }).click();
+  await expect(inspector.getByTestId('verify-result')).toHaveAttribute('data-verified', 'true');
+  await inspector.getByRole('radio', { name: 'JWKS URL' }).check();
+  await expect(inspector.getByTestId('verify-result')).toHaveCount(0);
+  await inspector.getByRole('radio', { name: 'PEM key or certificate' }).check();
+  await expect(inspector.getByTestId('verify-result')).toHaveCount(0);
+  await inspector.getByRole('button', { name: 'Verify signature' }).click();
+  await expect(inspector.getByTestId('verify-result')).toHaveAttribute('data-verified', 'true');
+  // A different token in the inspector: the verdict was about the old one.
+  await inspector.getByLabel('JWT', { exact: true }).fill(await sandboxToken());
+  await expect(inspector.getByTestId('access-table')).toBeVisible();
+  await expect(inspector.getByTestId('verify-result')).toHaveCount(0);
 });
 
 test('an expired token shows as expired, and text that is not a JWT says why', async ({ page, webApp }) => {

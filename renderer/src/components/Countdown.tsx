@@ -18,7 +18,7 @@ export function useCountdown(expiresAt: number, soonMs = 60_000): { remainingMs:
 }
 
 /**
- * A live countdown to `expiresAt` ("Expires in 4:58", "Expiring soon: 0:42", "Expired 12 s ago"),
+ * A live countdown to `expiresAt` ("Expires in 4:58", "Expiring soon: 0:42", "Expired 3 days ago"),
  * with `data-state` ok | soon | expired for styling and tests. `soonMs` defaults to 60 s.
  */
 export function Countdown({ expiresAt, soonMs = 60_000, testId = 'countdown' }: { expiresAt: number; soonMs?: number; testId?: string }) {

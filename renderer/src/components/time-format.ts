@@ -1,12 +1,25 @@
-/** Formats a duration as "4:58", "1:02:03" or "3 d 4 h" for the countdown. */
+const MINUTE = 60;
+const HOUR = 3600;
+const DAY = 86_400;
+
+function count(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A duration for the countdown, exact when short and in words when long: "4:58" under an hour,
+ * "2 h 5 min" under a day, "1 day 4 h" under two, then "3 days", "5 weeks", "4 months", "7 years".
+ */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
-  const days = Math.floor(total / 86_400);
-  if (days > 0) return `${days} d ${Math.floor((total % 86_400) / 3600)} h`;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  if (total < HOUR) return `${Math.floor(total / MINUTE)}:${String(total % MINUTE).padStart(2, '0')}`;
+  if (total < DAY) return `${Math.floor(total / HOUR)} h ${Math.floor((total % HOUR) / MINUTE)} min`;
+  const days = Math.floor(total / DAY);
+  if (days < 2) return `1 day ${Math.floor((total % DAY) / HOUR)} h`;
+  if (days < 14) return count(days, 'day');
+  if (days < 60) return count(Math.floor(days / 7), 'week');
+  if (days < 365) return count(Math.floor(days / 30.44), 'month');
+  return count(Math.floor(days / 365.25), 'year');
 }
 
 /** A local date and time with seconds, e.g. "28 Nov 2026, 15:35:56", or "—" when absent. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatBytes, helmName, parseCreated, shortDigest, shortUrl } from '../../../renderer/src/features/charts/format';
+import { formatAge, formatBytes, helmName, parseCreated, shortDigest, shortUrl, urlParts } from '../../../renderer/src/features/charts/format';
 import { installCommands } from '../../../renderer/src/features/charts/helmCommands';
 import { httpsOnly } from '../../../renderer/src/features/charts/SafeLink';
 
@@ -23,6 +23,10 @@ describe('chart facts as the tab writes them', () => {
     expect(shortDigest('sha256:20a36acb5ac0dd15aaaa')).toBe('20a36acb5ac0');
     expect(shortUrl('https://charts.bitnami.com/bitnami/redis-17.8.1.tgz')).toBe('charts.bitnami.com/…/redis-17.8.1.tgz');
     expect(shortUrl('cilium-1.16.0.tgz')).toBe('cilium-1.16.0.tgz');
+    // The table elides the host part and keeps the file name whole.
+    expect(urlParts('https://github.com/grafana/helm-charts/releases/download/grafana-10.5.15/grafana-10.5.15.tgz')).toEqual({ lead: 'github.com/…/', file: 'grafana-10.5.15.tgz' });
+    expect(urlParts('charts/cilium-1.16.0.tgz')).toEqual({ lead: 'charts/', file: 'cilium-1.16.0.tgz' });
+    expect(urlParts('cilium-1.16.0.tgz')).toEqual({ lead: '', file: 'cilium-1.16.0.tgz' });
     expect(formatBytes(4_194_186)).toBe('4.0 MB');
     expect(formatAge(30_000)).toBe('moments ago');
     expect(formatAge(3 * 3_600_000)).toBe('3 hours ago');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
-import { formatCreated, shortDigest, shortUrl } from './format';
+import { formatCreated, shortDigest, urlParts } from './format';
 import type { ChartVersion } from './types';
 
 const FIRST_ROWS = 60;
@@ -10,6 +10,18 @@ export interface VersionsTableProps {
   versions: ChartVersion[];
   onOpen: (version: string) => void;
   onDelete?: (version: string) => void;
+}
+
+/** A package URL as "host/…/" (cut with an ellipsis when narrow) and the whole file name, plus "+N" more URLs. */
+function PackageUrl({ url, more }: { url: string; more: number }) {
+  const { lead, file } = urlParts(url);
+  return (
+    <span className="package-url">
+      {lead && <span className="package-url-lead">{lead}</span>}
+      <span className="package-url-file">{file}</span>
+      {more > 0 && <span className="package-url-more">+{more}</span>}
+    </span>
+  );
 }
 
 /** A chart's versions in the order the core sorted them (Helm's order), with dates, digests and URLs. */
@@ -24,9 +36,13 @@ export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps
             <th scope="col">Version</th>
             <th scope="col">App</th>
             <th scope="col">Created</th>
-            <th scope="col">Digest</th>
-            <th scope="col">URL</th>
-            <th scope="col">
+            <th scope="col" className="digest-head">
+              Digest
+            </th>
+            <th scope="col" className="url-head">
+              URL
+            </th>
+            <th scope="col" className="actions">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>
@@ -34,7 +50,7 @@ export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps
         <tbody>
           {shown.map((v, i) => (
             <tr key={`${v.version}#${i}`} data-testid="version-row" data-version={v.version} className={v.deprecated ? 'deprecated' : undefined}>
-              <td>
+              <td className="version-cell">
                 <button type="button" className="link-button mono" onClick={() => onOpen(v.version)} aria-label={`Open version ${v.version}`}>
                   {v.version}
                 </button>
@@ -42,11 +58,11 @@ export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps
                 {v.prerelease && <span className="badge">pre-release</span>}
                 {v.duplicate && <span className="badge badge-warn" title="An earlier entry has the same version; Helm uses that one">duplicate</span>}
               </td>
-              <td className="mono">{v.appVersion ?? ''}</td>
-              <td className="nowrap" title={formatCreated(v.created)}>
+              <td className="mono app-cell">{v.appVersion ?? ''}</td>
+              <td className="nowrap created-cell" title={formatCreated(v.created)}>
                 {formatCreated(v.created, false)}
               </td>
-              <td className="nowrap">
+              <td className="nowrap digest-cell">
                 {v.digest ? (
                   <span className="digest">
                     <code title={v.digest}>{shortDigest(v.digest)}</code>
@@ -57,8 +73,7 @@ export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps
                 )}
               </td>
               <td className="url-cell mono" title={v.urls.join('\n')}>
-                {v.urls[0] ? shortUrl(v.urls[0]) : <span className="muted">none</span>}
-                {v.urls.length > 1 && <span className="muted"> +{v.urls.length - 1}</span>}
+                {v.urls[0] ? <PackageUrl url={v.urls[0]} more={v.urls.length - 1} /> : <span className="muted">none</span>}
               </td>
               <td className="nowrap actions">
                 {onDelete && (

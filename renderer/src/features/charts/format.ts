@@ -46,6 +46,16 @@ export function shortUrl(url: string): string {
   }
 }
 
+/**
+ * A package URL split for a cell that elides in the middle: `lead` (host and a folder hint, e.g.
+ * "github.com/…/") may be cut, `file` ("grafana-10.5.15.tgz") stays whole. Relative URLs keep their folders.
+ */
+export function urlParts(url: string): { lead: string; file: string } {
+  const short = shortUrl(url);
+  const cut = short.lastIndexOf('/') + 1;
+  return { lead: short.slice(0, cut), file: short.slice(cut) };
+}
+
 /** The first 12 hex digits of a digest ("sha256:" dropped). */
 export function shortDigest(digest: string): string {
   const hex = digest.replace(/^sha256:/i, '');

@@ -46,7 +46,7 @@ export function JwtInspector() {
       {decoded && (
         <>
           <JwtDetails header={decoded.header} claims={decoded.claims} access={decoded.access} />
-          <VerifyPanel getJwt={() => Promise.resolve(jwt.trim())} />
+          <VerifyPanel getJwt={() => Promise.resolve(jwt.trim())} jwtKey={jwt.trim()} />
         </>
       )}
     </div>

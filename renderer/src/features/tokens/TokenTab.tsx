@@ -68,7 +68,7 @@ export function TokenTab({ repo }: { repo: Repo }) {
         <>
           <TokenCard key={state.value.masked} token={state.value} reveal={reveal} repoUrl={repo.url} headerName={repo.auth.headerName} />
           {state.value.isJwt ? <JwtDetails header={state.value.header} claims={state.value.claims} access={state.value.access} /> : <p className="muted">This token is not a JWT, so there are no claims to decode.</p>}
-          {state.value.isJwt && <VerifyPanel getJwt={reveal} />}
+          {state.value.isJwt && <VerifyPanel getJwt={reveal} jwtKey={state.value.masked} />}
         </>
       )}
     </div>
