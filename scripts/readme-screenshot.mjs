@@ -33,7 +33,7 @@ const statik = http.createServer((req, res) => {
 await new Promise((resolve) => statik.listen(0, '127.0.0.1', resolve));
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-shot-'));
-const sandbox = await startProcess([path.join(root, 'dist', 'sandbox.cjs'), '--repo-port', '0', '--token-port', '0'], {}, /repo server\s+(http:\/\/\S+)/);
+const sandbox = await startProcess([path.join(root, 'dist', 'sandbox.cjs'), '--repo-port', '0', '--token-port', '0'], {}, /repo server\s+(http:\/\/\S+)[\s\S]*key (\S+)\)/);
 const web = await startProcess([path.join(root, 'dist', 'web.cjs'), '--no-open'], { CHARTDESK_HOME: home }, /^(http:\/\/127\.0\.0\.1:\S+)$/m);
 
 const browser = await chromium.launch({
@@ -46,7 +46,7 @@ try {
   const call = (name, body) =>
     page.evaluate(async ([n, b]) => (await (await fetch(`./api/${n}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) })).json()), [name, body]);
   await call('addRepo', { name: 'grafana', url: `http://127.0.0.1:${statik.address().port}`, auth: { mode: 'none' } });
-  await call('addRepo', { name: 'sandbox org1/repo1', url: `${sandbox.match[1]}/org1/repo1`, auth: { mode: 'token-server' }, secret: 'MASTERKEY' });
+  await call('addRepo', { name: 'sandbox org1/repo1', url: `${sandbox.match[1]}/org1/repo1`, auth: { mode: 'token-server' }, secret: sandbox.match[2] });
   await page.reload();
   await page.getByText('grafana', { exact: true }).first().click();
   await page.getByTestId('charts-tab').waitFor();
