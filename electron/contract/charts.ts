@@ -112,6 +112,8 @@ export const IndexInfo = z.object({
   apiVersion: z.string().optional(),
   generated: z.string().optional(),
   contextPath: z.string().optional(),
+  /** True when the index has a `serverInfo` key: served by ChartMuseum, not a static repo. */
+  servedByChartMuseum: z.boolean(),
   chartCount: z.number().int().nonnegative(),
   versionCount: z.number().int().nonnegative(),
   warningCount: z.number().int().nonnegative(),

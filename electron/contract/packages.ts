@@ -31,6 +31,8 @@ export const IndexSummary = z.object({
   /** Broken entries skipped and other oddities, as sentences (at most 100; see warningCount). */
   warnings: z.array(z.string()),
   warningCount: z.number().int().nonnegative(),
+  /** True when the index has a `serverInfo` key (ChartMuseum writes it; static repos made by `helm repo index` do not): push and delete can work. */
+  servedByChartMuseum: z.boolean(),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
 });

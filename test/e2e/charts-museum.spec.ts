@@ -64,6 +64,11 @@ test('push by picker and by drop, compare values, overwrite on conflict, delete 
   const list = page.getByTestId('chart-list');
   await expect(list).toHaveAttribute('data-count', '1');
   await expect(list.getByTestId('chart-row').first()).toHaveAttribute('data-chart', 'mychart');
+  // The sandbox's index has `serverInfo: {}`: a ChartMuseum, so push and delete are offered.
+  await expect(page.getByTestId('push-button')).toBeVisible();
+  await expect(page.getByTestId('index-read-only')).toHaveCount(0);
+  await list.locator('[data-chart="mychart"]').click();
+  await expect(page.getByTestId('chart-view').getByRole('button', { name: 'Delete version 0.1.0' })).toBeAttached();
 
   // Push with the file picker, then by dropping a .tgz on the list.
   await page.getByTestId('push-file-input').setInputFiles(path.join(folder, 'grafana-5.3.1.tgz'));

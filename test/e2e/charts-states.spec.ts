@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { addRepoViaApi, openChartsTab, screenshots, shared, startStaticRepo } from './support/charts-fixtures';
 
@@ -61,7 +62,10 @@ test('an empty index says what to do next', async ({ page, webApp }) => {
     await openChartsTab(page, repoId);
     await expect(page.getByTestId('index-chart-count')).toHaveText('0 charts');
     await expect(page.getByTestId('charts-empty')).toContainText('no charts yet');
-    await expect(page.getByTestId('charts-empty')).toContainText('drop a .tgz here');
+    // A static repo cannot take pushes, so the empty state does not suggest one.
+    await expect(page.getByTestId('charts-empty')).toContainText('when the repository’s index lists them');
+    await expect(page.getByTestId('charts-empty')).not.toContainText('drop a .tgz');
+    await expect(page.getByTestId('push-button')).toHaveCount(0);
     await screenshots(page, 'empty');
   } finally {
     await repo.close();
@@ -105,7 +109,8 @@ for (const size of [
   { width: 1920, height: 1000 },
 ]) {
   test(`at ${size.width}x${size.height} the versions table fits without sideways scrolling and shows the package host and file`, async ({ page, webApp }) => {
-    const repo = await startStaticRepo({ '/index.yaml': shared('index', 'grafana.yaml') });
+    // Grafana's index as ChartMuseum would serve it (its `serverInfo: {}` line first), so versions can be deleted.
+    const repo = await startStaticRepo({ '/index.yaml': Buffer.concat([Buffer.from('serverInfo: {}\n'), readFileSync(shared('index', 'grafana.yaml'))]) });
     try {
       await page.setViewportSize(size);
       await page.goto(webApp.url);

@@ -50,6 +50,37 @@ test('a 4 MB index opens with its chart count, scrolls virtualized, and search p
   await expect(page.getByTestId('chart-view').getByRole('heading', { level: 2 })).toContainText(second!);
 });
 
+test('a static repo is read-only: no Push chart…, no drop-to-push, no Delete buttons', async ({ page, webApp }) => {
+  await page.goto(webApp.url);
+  const repoId = await addRepoViaApi(page, { name: 'Bitnami 2023', url: `${repo.url}/bitnami` });
+  await openChartsTab(page, repoId);
+  await expect(page.getByTestId('index-chart-count')).toHaveText(`${chartNames.length} charts`);
+  await expect(page.getByTestId('index-read-only')).toHaveText('Static repo: read-only');
+  await expect(page.getByTestId('push-button')).toHaveCount(0);
+  await expect(page.getByTestId('push-file-input')).toHaveCount(0);
+  await expect(page.getByTestId('chart-placeholder')).toBeVisible();
+  await expect(page.getByTestId('chart-placeholder')).not.toContainText('Drop a .tgz');
+
+  await page.getByTestId('chart-search').fill('redis');
+  await page.getByTestId('chart-list').locator('[data-chart="redis"]').click();
+  const rows = page.getByTestId('chart-view').getByTestId('version-row');
+  await expect(rows.first()).toBeVisible();
+  await rows.first().hover();
+  await expect(page.getByTestId('version-delete')).toHaveCount(0);
+
+  // Dragging a file over the list shows no drop target.
+  const zone = page.getByTestId('push-drop-zone');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array([0x1f, 0x8b])], 'x-1.0.0.tgz', { type: 'application/gzip' }));
+    return transfer;
+  });
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await expect(zone).not.toHaveClass(/\bover\b/);
+  await expect(page.getByText('Drop to push')).toHaveCount(0);
+});
+
 test('a chart lists its versions in Helm order with dates, digests and the helm install commands', async ({ page, webApp }) => {
   await page.goto(webApp.url);
   const repoId = await addRepoViaApi(page, { name: 'Bitnami 2023', url: `${repo.url}/bitnami` });

@@ -109,6 +109,7 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
       bytes: entry.fetched.size,
       warnings: entry.info.warnings.slice(0, MAX_WARNINGS).map((warning) => warning.message),
       warningCount: entry.info.warningCount,
+      servedByChartMuseum: entry.info.servedByChartMuseum,
       ...(entry.fetched.etag ? { etag: entry.fetched.etag } : {}),
       ...(entry.fetched.lastModified ? { lastModified: entry.fetched.lastModified } : {}),
     };

@@ -90,6 +90,7 @@ export function buildIndexData(input: BuildInput): IndexData {
     summaries,
     warnings: warnings.list(),
     warningCount: warnings.count,
+    servedByChartMuseum: Object.prototype.hasOwnProperty.call(top, 'serverInfo'),
   };
   if (apiVersion) data.apiVersion = apiVersion;
   const generated = textField(top.generated, 'generated', ignore);

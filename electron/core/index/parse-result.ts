@@ -14,6 +14,8 @@ export interface IndexData {
   apiVersion?: string;
   generated?: string;
   contextPath?: string;
+  /** True when the index has a top-level `serverInfo` key, which ChartMuseum always writes and `helm repo index` never does. */
+  servedByChartMuseum: boolean;
   /** Bytes holding every version's entry: the source itself (fast path) or JSON text. */
   detailText: Uint8Array;
   detailFormat: 'yaml' | 'json';

@@ -37,6 +37,7 @@ export class ChartIndex {
       versionCount: data.versions.length,
       warningCount: data.warningCount,
       warnings: data.warnings.slice(0, INFO_WARNINGS),
+      servedByChartMuseum: data.servedByChartMuseum,
     };
     if (data.apiVersion !== undefined) info.apiVersion = data.apiVersion;
     if (data.generated !== undefined) info.generated = data.generated;

@@ -124,6 +124,8 @@ export interface IndexInfo {
   generated?: string;
   /** ChartMuseum's serverInfo.contextPath, when present. */
   contextPath?: string;
+  /** True when the index has a `serverInfo` key: served by ChartMuseum (push and delete can work), not a static repo. */
+  servedByChartMuseum: boolean;
   chartCount: number;
   versionCount: number;
   warningCount: number;

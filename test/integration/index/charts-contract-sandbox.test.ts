@@ -47,7 +47,7 @@ afterAll(async () => {
 describe('browsing a token-protected ChartMuseum', () => {
   it('opens the index through the bearer flow, with progress, and lists its chart', async () => {
     const summary = await h.call<Summary>('openIndex', { repoId });
-    expect(summary).toMatchObject({ chartCount: 1, versionCount: 1, source: 'network', offline: false });
+    expect(summary).toMatchObject({ chartCount: 1, versionCount: 1, source: 'network', offline: false, servedByChartMuseum: true });
     const phases = h.events.filter((e) => e.name === 'indexProgress' && (e.payload as { repoId: string }).repoId === repoId).map((e) => (e.payload as { phase: string }).phase);
     expect(phases[0]).toBe('download');
     expect(phases.slice(-2)).toEqual(['parse', 'done']);

@@ -42,7 +42,7 @@ describe('real indexes with relative chart URLs', () => {
     server.put('/cilium/index.yaml', shared('index', 'cilium.yaml'), 'application/x-yaml');
     server.put('/cilium/cilium-1.16.0.tgz', shared('charts', 'cilium-1.16.0.tgz'));
     const repoId = await addRepo(`${server.origin}/cilium`);
-    expect(await h.call('openIndex', { repoId })).toMatchObject({ chartCount: 2, offline: false });
+    expect(await h.call('openIndex', { repoId })).toMatchObject({ chartCount: 2, offline: false, servedByChartMuseum: false });
     const content = await h.call<{ verified: boolean; url: string; valuesSchema?: string; readme?: { path: string } }>('openChartVersion', { repoId, name: 'cilium', version: '1.16.0' });
     expect(content.verified).toBe(true);
     expect(content.url).toBe(`${server.origin}/cilium/cilium-1.16.0.tgz`);

@@ -14,7 +14,8 @@ export interface ChartDetailPaneProps {
   /** True when the index has no charts (the placeholder then says so). */
   empty: boolean;
   onRoute: (route: ChartsRoute) => void;
-  onDelete: (chart: string, version: string) => void;
+  /** Absent for a read-only (static) repo: no delete buttons and no push hint. */
+  onDelete?: (chart: string, version: string) => void;
 }
 
 /** The right pane: a hint, a chart, one of its versions, or a values comparison. */
@@ -42,7 +43,7 @@ export function ChartDetailPane({ repo, route, generation, empty, onRoute, onDel
             <li>
               <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd> <kbd>R</kbd> refresh the index
             </li>
-            <li>Drop a .tgz on the list to push it</li>
+            {onDelete && <li>Drop a .tgz on the list to push it</li>}
           </ul>
         </div>
       )}
@@ -53,7 +54,7 @@ export function ChartDetailPane({ repo, route, generation, empty, onRoute, onDel
           generation={generation}
           onOpenVersion={(version) => onRoute({ view: 'version', chart: route.chart, version })}
           onCompare={(from, to) => onRoute({ view: 'diff', chart: route.chart, from, to })}
-          onDelete={(version) => onDelete(route.chart, version)}
+          onDelete={onDelete && ((version) => onDelete(route.chart, version))}
         />
       )}
       {route.view === 'version' && (
@@ -63,7 +64,7 @@ export function ChartDetailPane({ repo, route, generation, empty, onRoute, onDel
           chart={route.chart}
           version={route.version}
           onBack={() => onRoute({ view: 'chart', chart: route.chart })}
-          onDelete={() => onDelete(route.chart, route.version)}
+          onDelete={onDelete && (() => onDelete(route.chart, route.version))}
         />
       )}
       {route.view === 'diff' && (

@@ -19,7 +19,8 @@ export interface ChartViewProps {
   generation: number;
   onOpenVersion: (version: string) => void;
   onCompare: (from: string, to: string) => void;
-  onDelete: (version: string) => void;
+  /** Absent for a read-only (static) repo: the versions table has no Delete buttons. */
+  onDelete?: (version: string) => void;
 }
 
 /** One chart: its header, install snippet, versions table (Helm order) and metadata of the newest version. */

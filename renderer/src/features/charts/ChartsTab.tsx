@@ -65,10 +65,12 @@ function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
   const openChart = useCallback((chart: string) => setRoute({ view: 'chart', chart }), []);
   const selected = route.view === 'none' ? undefined : route.chart;
   const pushing = push.state.status === 'pushing';
+  // Only ChartMuseum accepts pushes and deletes; a static repo (no serverInfo in its index) is read-only.
+  const writable = index.summary?.servedByChartMuseum === true;
 
   return (
     <div className="charts-tab" data-testid="charts-tab">
-      <IndexBar index={index} onRefresh={() => void refresh()} actions={<PushButton onFile={(file) => void push.push(file)} busy={pushing} />} />
+      <IndexBar index={index} onRefresh={() => void refresh()} actions={writable ? <PushButton onFile={(file) => void push.push(file)} busy={pushing} /> : undefined} />
       {index.error && (
         <ErrorBox problem={toProblem(index.error)} title={index.summary ? 'Could not refresh the index' : 'Could not open the index'} testId="index-error">
           <button type="button" onClick={() => void refresh()}>
@@ -78,15 +80,15 @@ function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
       )}
       {(index.summary || index.loading) && (
         <div className="charts-body" ref={setBody} style={bodyHeight ? { height: bodyHeight } : undefined}>
-          <PushDropZone repoName={repo.name} onFile={(file) => void push.push(file)} disabled={pushing}>
-            <ChartListPane repoId={repo.id} generation={index.generation} selectedName={selected} onOpen={openChart} />
+          <PushDropZone repoName={repo.name} onFile={(file) => void push.push(file)} disabled={pushing || !writable}>
+            <ChartListPane repoId={repo.id} generation={index.generation} selectedName={selected} onOpen={openChart} writable={writable} />
             {pushing && (
               <div className="push-status" role="status">
                 Pushing {push.state.status === 'pushing' ? push.state.fileName : ''}…
               </div>
             )}
           </PushDropZone>
-          <ChartDetailPane repo={repo} route={route} generation={index.generation} empty={index.summary?.chartCount === 0} onRoute={setRoute} onDelete={(chart, version) => setDeleting({ chart, version })} />
+          <ChartDetailPane repo={repo} route={route} generation={index.generation} empty={index.summary?.chartCount === 0} onRoute={setRoute} onDelete={writable ? (chart, version) => setDeleting({ chart, version }) : undefined} />
         </div>
       )}
       <PushDialogs state={push.state} repoName={repo.name} onOverwrite={push.overwrite} onDismiss={push.dismiss} />

@@ -18,6 +18,11 @@ export function IndexBar({ index, onRefresh, actions }: { index: ChartIndexState
               <strong data-testid="index-chart-count">{plural(summary.chartCount, 'chart')}</strong>
               <span className="muted">{plural(summary.versionCount, 'version')}</span>
               <span className="muted">{formatBytes(summary.bytes)}</span>
+              {!summary.servedByChartMuseum && (
+                <span className="muted" data-testid="index-read-only" title="This index was not served by ChartMuseum, so charts cannot be pushed or deleted here.">
+                  Static repo: read-only
+                </span>
+              )}
               {!summary.offline && (
                 <span className={summary.stale ? 'badge badge-warn' : 'muted'} title={new Date(summary.fetchedAt).toLocaleString()}>
                   {summary.stale ? `last confirmed ${formatAge(summary.ageMs)}` : `checked ${formatAge(summary.ageMs)}`}

@@ -17,7 +17,8 @@ export interface VersionViewProps {
   chart: string;
   version: string;
   onBack: () => void;
-  onDelete: () => void;
+  /** Absent for a read-only (static) repo: no Delete button. */
+  onDelete?: () => void;
 }
 
 interface ContentTab {
@@ -66,9 +67,11 @@ export function VersionView({ repoId, chart, version, onBack, onDelete }: Versio
         <h2 id="version-view-title">
           {chart} <span className="mono">{version}</span>
         </h2>
-        <button type="button" className="danger" onClick={onDelete} data-testid="version-view-delete">
-          Delete version…
-        </button>
+        {onDelete && (
+          <button type="button" className="danger" onClick={onDelete} data-testid="version-view-delete">
+            Delete version…
+          </button>
+        )}
       </header>
       {state.status === 'loading' && (
         <DetailLoading>
