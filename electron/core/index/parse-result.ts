@@ -3,19 +3,10 @@
  * columns (typed arrays are transferred, not copied), the chart summaries, and the bytes each
  * version's details are decoded from on demand.
  */
-import type { ChartSummary, IndexWarning } from './query-types';
+import type { ChartSummary, IndexSourceFacts, IndexWarning } from './query-types';
 
 /** A parsed, normalized index in transferable form. */
-export interface IndexData {
-  format: 'yaml' | 'json';
-  parser: 'fast' | 'full' | 'json';
-  /** Size of the source document in bytes. */
-  bytes: number;
-  apiVersion?: string;
-  generated?: string;
-  contextPath?: string;
-  /** True when the index has a top-level `serverInfo` key, which ChartMuseum always writes and `helm repo index` never does. */
-  servedByChartMuseum: boolean;
+export interface IndexData extends IndexSourceFacts {
   /** Bytes holding every version's entry: the source itself (fast path) or JSON text. */
   detailText: Uint8Array;
   detailFormat: 'yaml' | 'json';

@@ -114,18 +114,23 @@ export interface ChartDetail {
   warnings: IndexWarning[];
 }
 
-/** Facts about a loaded index. */
-export interface IndexInfo {
+/** What a parse learns about the document itself; shared by the parse result and IndexInfo. */
+export interface IndexSourceFacts {
   format: 'yaml' | 'json';
   /** "fast" for the block-YAML scanner, "full" for the general YAML parser, "json" for JSON. */
   parser: 'fast' | 'full' | 'json';
+  /** Size of the source document in bytes. */
   bytes: number;
   apiVersion?: string;
   generated?: string;
   /** ChartMuseum's serverInfo.contextPath, when present. */
   contextPath?: string;
-  /** True when the index has a `serverInfo` key: served by ChartMuseum (push and delete can work), not a static repo. */
+  /** True when the index has a top-level `serverInfo` key, which ChartMuseum always writes and `helm repo index` never does. */
   servedByChartMuseum: boolean;
+}
+
+/** Facts about a loaded index. */
+export interface IndexInfo extends IndexSourceFacts {
   chartCount: number;
   versionCount: number;
   warningCount: number;

@@ -1,34 +1,22 @@
 /** The chartdesk CLI end to end: the built bin against the sandbox, credentials from the environment only. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { PROJECT_ROOT, SHARED_DATA } from '../../support/paths';
+import { SHARED_DATA } from '../../support/paths';
 import { startHttps } from '../../unit/http/servers';
 import { makeTlsFixtures } from '../../unit/http/tls-fixtures';
+import { isolatedCliEnv, runChartdesk, type CliRun } from '../../support/run-cli';
 
-const BIN = path.join(PROJECT_ROOT, 'bin', 'chartdesk.cjs');
 const CERT_FILE = path.join(SHARED_DATA, 'auth', 'chartmuseum-example-server.pem');
 /** A throwaway home, so no run reads or writes the user's real repo list. */
 const HOME = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-cli-flow-'));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the CLI asynchronously (the sandbox lives in this process), optionally feeding stdin. */
-function chartdesk(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME, CHARTDESK_HOME: path.join(HOME, 'data'), CHARTDESK_KEYCHAIN: 'off', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin?.end(stdin ?? '');
-  });
+function chartdesk(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
+  return runChartdesk(args, { env: isolatedCliEnv(HOME, env), timeoutMs: 20_000, ...(stdin !== undefined ? { stdin } : {}) });
 }
 
 let sb: RunningSandbox;

@@ -1,35 +1,21 @@
 /** `chartdesk index / pull / push / delete` end to end: the built bin against the sandbox and static repos. */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { PROJECT_ROOT, SHARED_DATA } from '../../support/paths';
+import { SHARED_DATA } from '../../support/paths';
 import { startStaticRepo } from './static-repo';
+import { isolatedCliEnv, runChartdesk, type CliRun } from '../../support/run-cli';
 
-const BIN = path.join(PROJECT_ROOT, 'bin', 'chartdesk.cjs');
 const HOME = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-cli-charts-'));
 const GRAFANA = path.join(SHARED_DATA, 'charts', 'grafana-5.3.1.tgz');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the CLI asynchronously (the servers live in this process) with a throwaway home. */
-function chartdesk(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', HOME, CHARTDESK_HOME: path.join(HOME, 'data'), CHARTDESK_KEYCHAIN: 'off', ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end();
-  });
+function chartdesk(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runChartdesk(args, { env: isolatedCliEnv(HOME, env) });
 }
 
 let sb: RunningSandbox;

@@ -2,36 +2,23 @@
  * The real `chartdesk` CLI against broken token servers and repos: one line on stderr naming the
  * failed step, exit 1, never the API key, never a crash or a hang.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../support/paths';
 import { startHttp } from '../../unit/http/servers';
 import { API_KEY, startBrokenPair, stackTraceWith, type BrokenPair, type TokenBehaviour } from './broken-servers';
+import { isolatedCliEnv, runChartdesk, type CliRun } from '../../support/run-cli';
 
-const BIN = path.join(PROJECT_ROOT, 'bin', 'chartdesk.cjs');
 const HOME = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-broken-cli-'));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function chartdesk(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const env = { PATH: process.env.PATH ?? '', HOME, CHARTDESK_HOME: path.join(HOME, 'data'), CHARTDESK_KEYCHAIN: 'off', CHARTDESK_SECRET: API_KEY };
-    const child = execFile(process.execPath, [BIN, ...args], { env, timeout: 25_000, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-    child.stdin?.end();
-  });
+function chartdesk(args: string[]): Promise<CliRun> {
+  return runChartdesk(args, { env: isolatedCliEnv(HOME, { CHARTDESK_SECRET: API_KEY }), timeoutMs: 25_000 });
 }
 
 /** Exit 1 with exactly one stderr line `chartdesk <command>: <step> failed: …`, and no secret anywhere. */
-function expectOneLine(run: Run, command: string, step: string): string {
+function expectOneLine(run: CliRun, command: string, step: string): string {
   expect(run.code).toBe(1);
   const lines = run.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);

@@ -2,18 +2,16 @@
  * A full disk under the data folder for the secrets vault (real keychain: run through
  * `npm test -- test/integration/robustness`) and for the real `chartdesk` CLI.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ChartDeskError } from '../../../electron/core/errors';
 import { silentLogger } from '../../../electron/core/log';
 import { createRepoServices } from '../../../electron/core/store/repo-services';
-import { PROJECT_ROOT } from '../../support/paths';
 import { openTestKeychain, type TestKeychain } from '../../unit/secrets/os-keychain';
 import { mountTinyDisk, type TinyDisk } from './tiny-disk';
+import { runChartdesk, type CliRun } from '../../support/run-cli';
 
-const BIN = path.join(PROJECT_ROOT, 'bin', 'chartdesk.cjs');
 const FIRST_SECRET = 'first-secret-3b9e1f';
 const SECOND_SECRET = 'second-secret-77c0d2';
 
@@ -61,19 +59,9 @@ describe('the secrets vault on a full disk', () => {
   });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function chartdesk(home: string, args: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { env: { ...process.env, CHARTDESK_HOME: home, ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-    child.stdin?.end(stdin);
-  });
+function chartdesk(home: string, args: string[], stdin = '', env: Record<string, string> = {}): Promise<CliRun> {
+  return runChartdesk(args, { env: { ...process.env, CHARTDESK_HOME: home, ...env }, stdin, timeoutMs: 20_000 });
 }
 
 describe('the chartdesk CLI on a full disk', () => {
