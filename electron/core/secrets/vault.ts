@@ -78,8 +78,10 @@ export function createSecretVault(options: SecretVaultOptions): SecretVault {
 
   function backend(retry = false): Promise<Backend> {
     if (!options.keychain) {
+      // Session-only by choice: there is nothing to wait for, so no "until then".
       const detail = options.sessionOnlyReason ?? 'ChartDesk runs without the keychain.';
-      return Promise.resolve({ kind: 'session', status: { state: 'session-only', detail: `${detail}${fallback}` } });
+      const consequence = options.allowSessionOnly ? ' Secrets you enter stay in memory for this session only; nothing is written.' : ' Secrets cannot be stored.';
+      return Promise.resolve({ kind: 'session', status: { state: 'session-only', detail: `${detail}${consequence}` } });
     }
     const keychain = options.keychain;
     const attempt = () => {
