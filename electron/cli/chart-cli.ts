@@ -6,7 +6,8 @@ import { createChartsCore, type ChartsCore } from '../core/charts/charts-core';
 import { createIndexParser } from '../core/index/parse-client';
 import { silentLogger } from '../core/log';
 import { resolveDataDir } from '../core/paths';
-import { resolveChartTarget, type ChartTarget } from './chart-target';
+import type { ChartSource } from '../core/charts/chart-source';
+import { resolveChartTarget, type ChartTarget, type TargetOptions } from './chart-target';
 import type { CliServices } from './services';
 import { NETWORK_OPTIONS, NETWORK_USAGE, type NetworkFlags } from './url-repo';
 
@@ -28,17 +29,29 @@ function followingChallenges(flow: FlowClient): FlowClient {
   return { ...flow, request: (req) => flow.request({ ...req, followChallengeScheme: true }) };
 }
 
-/** The chart services for the repo `repoArg` names; the caller closes the CLI services. */
-export async function openChartTarget(services: CliServices, env: NodeJS.ProcessEnv, repoArg: string | undefined, flags: NetworkFlags): Promise<{ target: ChartTarget; charts: ChartsCore }> {
-  const target = await resolveChartTarget(repoArg, env, flags, (ref) => services.storedRepo(env, ref));
+/** The chart services and the chart source of the repo `repoArg` names; the caller closes the CLI services. */
+export async function openChartTarget(
+  services: CliServices,
+  env: NodeJS.ProcessEnv,
+  repoArg: string | undefined,
+  flags: NetworkFlags,
+  options: TargetOptions = {},
+): Promise<{ target: ChartTarget; charts: ChartsCore; source: ChartSource }> {
+  const target = await resolveChartTarget(repoArg, env, flags, (ref) => services.storedRepo(env, ref), options);
   const flow = services.flow(env);
   const parser = createIndexParser({ workerPath: indexWorkerPath() });
+  // The target is served as resolved; another stored repo (the registry of an index's oci:// entry) comes from the store.
+  const repos = {
+    get: (id: string) => (id === target.repoId ? target.access.get(id) : services.repos(env).get(id)),
+    credentials: (id: string) => (id === target.repoId ? target.access.credentials(id) : services.repos(env).credentials(id)),
+  };
   const charts = createChartsCore({
     flow: target.oneOff ? followingChallenges(flow) : flow,
-    repos: target.access,
+    repos,
     parse: (bytes) => parser.parse(bytes),
     dataDir: resolveDataDir(env, process.platform, os.homedir()),
     log: silentLogger,
+    ociRepoFor: async (reference) => (await services.storedRepo(env, { url: reference }))?.view,
   });
-  return { target, charts };
+  return { target, charts, source: await charts.sources.forRepo(target.repoId) };
 }

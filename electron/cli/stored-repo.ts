@@ -20,9 +20,9 @@ function toFlow(repos: RepoService, view: RepoView): StoredFlowRepo {
   };
 }
 
-/** True when `arg` looks like an http(s) URL rather than a repo name. */
+/** True when `arg` is an http(s) or oci:// URL rather than a repo name (a bare `ghcr.io/org` may be either: names are tried first). */
 export function looksLikeUrl(arg: string): boolean {
-  return /^https?:\/\//i.test(arg);
+  return /^(https?|oci):\/\//i.test(arg);
 }
 
 /** The stored repo `ref` names: a name that matches nothing throws not-found, a URL under no repo gives undefined. */

@@ -11,6 +11,7 @@ export const NETWORK_OPTIONS = {
   'ca-file': { type: 'string' },
   insecure: { type: 'boolean', default: false },
   'approve-realm': { type: 'string' },
+  'plain-http': { type: 'boolean' },
   trace: { type: 'boolean', default: false },
 } as const;
 
@@ -23,10 +24,11 @@ export const NETWORK_USAGE = [
   '  --ca-file FILE        Trust this CA certificate (PEM) for https',
   '  --insecure            Skip TLS certificate verification (testing only)',
   '  --approve-realm URL   Allow the secret to go to this token-server origin (default: same host only)',
+  '  --plain-http          OCI registries: plain HTTP, like helm --plain-http (default for localhost only)',
   '  --trace               Write the redacted request trace to stderr',
   '',
   'Credentials come from the environment only: CHARTDESK_SECRET (API key for dialect A, password',
-  'otherwise) and CHARTDESK_USERNAME.',
+  'otherwise; for a registry without CHARTDESK_USERNAME, a bearer token) and CHARTDESK_USERNAME.',
 ];
 
 /** Parses argv with node:util parseArgs, turning its errors into usage errors. */
@@ -61,17 +63,41 @@ export interface NetworkFlags {
   'ca-file'?: string | undefined;
   insecure?: boolean | undefined;
   'approve-realm'?: string | undefined;
+  'plain-http'?: boolean | undefined;
+}
+
+/** The dialect flag as a repo setting. */
+function dialectOf(flags: NetworkFlags): 'auto' | 'A' | 'B' | 'C' {
+  const dialect = (flags.dialect ?? 'auto').toUpperCase();
+  if (!['AUTO', 'A', 'B', 'C'].includes(dialect)) throw new UsageError(`--dialect must be auto, A, B or C`);
+  return dialect === 'AUTO' ? 'auto' : (dialect as 'A' | 'B' | 'C');
+}
+
+/** A one-off OCI repo: user name and password when both are set, a bearer token when only CHARTDESK_SECRET is, else anonymous. */
+export function oneOffOciRepo(location: string, env: NodeJS.ProcessEnv, flags: NetworkFlags, charts: string[] = []): { repo: Omit<FlowRepo, 'id'> & { kind: 'oci'; charts: string[] }; credentials: () => Promise<FlowCredentials> } {
+  const secret = env.CHARTDESK_SECRET || undefined;
+  const username = env.CHARTDESK_USERNAME || undefined;
+  const mode = secret && username ? 'basic' : secret ? 'bearer' : 'none';
+  const repo = {
+    kind: 'oci' as const,
+    url: location,
+    charts,
+    auth: { mode, dialect: dialectOf(flags), ...(username ? { username } : {}) } as FlowRepo['auth'],
+    tls: { insecureSkipVerify: flags.insecure === true, ...(flags['ca-file'] ? { caFile: flags['ca-file'] } : {}), ...(flags['plain-http'] !== undefined ? { plainHttp: flags['plain-http'] } : {}) },
+    passCredentialsAll: false,
+  };
+  if (flags['approve-realm']) repo.auth.approvedRealmOrigin = httpUrlArg(flags['approve-realm'], '--approve-realm').origin;
+  const credentials: FlowCredentials = { ...(secret ? { secret } : {}), ...(username ? { username } : {}) };
+  return { repo, credentials: async () => credentials };
 }
 
 /** Builds the repo: token-server mode when CHARTDESK_SECRET is set (Basic if the server asks for it), else none. */
 export function oneOffRepo(repoUrl: URL, env: NodeJS.ProcessEnv, flags: NetworkFlags): { repo: FlowRepo; credentials: () => Promise<FlowCredentials> } {
-  const dialect = (flags.dialect ?? 'auto').toUpperCase();
-  if (!['AUTO', 'A', 'B', 'C'].includes(dialect)) throw new UsageError(`--dialect must be auto, A, B or C`);
   const secret = env.CHARTDESK_SECRET || undefined;
   const username = env.CHARTDESK_USERNAME || undefined;
   const repo: FlowRepo = {
     url: repoUrl.toString(),
-    auth: { mode: secret || username ? 'token-server' : 'none', dialect: dialect === 'AUTO' ? 'auto' : (dialect as 'A' | 'B' | 'C') },
+    auth: { mode: secret || username ? 'token-server' : 'none', dialect: dialectOf(flags) },
     tls: { insecureSkipVerify: flags.insecure === true, ...(flags['ca-file'] ? { caFile: flags['ca-file'] } : {}) },
     passCredentialsAll: false,
   };

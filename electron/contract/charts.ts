@@ -56,6 +56,10 @@ export const ChartVersion = z.object({
   prerelease: z.boolean(),
   /** An earlier entry has the same version; Helm uses the first. */
   duplicate: z.boolean(),
+  /** OCI registries: the tag this version is stored under (`+` written as `_`). */
+  tag: z.string().optional(),
+  /** OCI registries: the digest of the version's manifest, when it has been read. */
+  manifestDigest: z.string().optional(),
 });
 
 /** One line of the compact chart list. */
@@ -70,6 +74,8 @@ export const ChartSummary = z.object({
   versionCount: z.number().int().nonnegative(),
   keywords: z.array(z.string()),
   type: z.string().optional(),
+  /** Set when the entry is listed but is not a usable chart (an OCI artifact of another kind, an unreadable manifest, no version tags). */
+  problem: z.object({ kind: z.enum(['not-a-chart', 'unreadable', 'no-versions']), message: z.string() }).optional(),
 });
 
 /** A page of the compact chart list, sorted by name. */
@@ -102,6 +108,8 @@ export const ChartDetail = z.object({
   summary: ChartSummary,
   versions: z.array(ChartVersion),
   warnings: z.array(IndexWarning),
+  /** OCI registries: tags that are not chart versions (`latest`, signatures…), shown apart. */
+  otherTags: z.array(z.string()).optional(),
 });
 
 /** Facts about a parsed index. */

@@ -11,6 +11,9 @@ import {
   CredentialTestResult,
   HelmImportReport,
   ImportHelmReposInput,
+  ImportRegistryAuthInput,
+  NamedChartInput,
+  RegistryAuthImportReport,
   Notice,
   ReorderReposInput,
   Repo,
@@ -37,8 +40,9 @@ import {
   TokenView,
   VerifyJwtInput,
 } from './auth';
-import { ChartDetail, ChartList, SearchResult } from './charts';
+import { ChartList, SearchResult } from './charts';
 import {
+  ChartDetailView,
   ChartIcon,
   ChartRef,
   ChartVersionContent,
@@ -48,6 +52,7 @@ import {
   IndexProgress,
   IndexSummary,
   ListChartsInput,
+  ManifestView,
   OpenIndexInput,
   PushChartInput,
   PushResult,
@@ -83,12 +88,16 @@ export const methods = {
   openIndex: method(OpenIndexInput, IndexSummary, 'Fetches (conditionally) and parses a repo’s index, keeping it in the core; falls back to the offline copy when the server is unreachable.'),
   listCharts: method(ListChartsInput, ChartList, 'A page of the open index’s compact chart list, sorted by name.'),
   searchCharts: method(SearchChartsInput, SearchResult, 'Ranked search over chart names, keywords and descriptions of the open index.'),
-  getChart: method(ChartRef, ChartDetail, 'A chart with all its versions (newest first) from the open index.'),
-  openChartVersion: method(ChartVersionRef, ChartVersionContent, 'Downloads a version’s package (cached by digest), verifies its sha256 and reads Chart.yaml, values, schema, README and the file list.'),
+  getChart: method(ChartRef, ChartDetailView, 'A chart with all its versions (newest first) and the helm commands that install the newest.'),
+  openChartVersion: method(ChartVersionRef, ChartVersionContent, 'Downloads a version’s package (cached by digest; from an index URL or a registry’s chart layer), verifies its sha256 and reads Chart.yaml, values, schema, README and the file list.'),
   diffValues: method(DiffValuesInput, ValuesDiff, 'A line diff of the values.yaml of two versions of a chart.'),
-  pushChart: method(PushChartInput, PushResult, 'Uploads a .tgz to the repo through ChartMuseum’s API with a pull,push token; conflict unless force.'),
-  deleteChartVersion: method(ChartVersionRef, DeleteResult, 'Deletes one chart version through ChartMuseum’s API with a pull,push token.'),
+  pushChart: method(PushChartInput, PushResult, 'Uploads a .tgz (ChartMuseum’s API, or a registry as Helm pushes) with a pull,push token; conflict unless force.'),
+  deleteChartVersion: method(ChartVersionRef, DeleteResult, 'Deletes one chart version (ChartMuseum’s API, or the registry manifest) with a pull,push token.'),
   chartIcon: method(ChartRef, ChartIcon, 'A chart’s icon as a data: URL (fetched by the core: image types only, at most 512 KB, cached).'),
+  addNamedChart: method(NamedChartInput, Repo, 'Adds a chart by name (or full oci:// URL) to an OCI repo whose registry does not list its repositories.'),
+  removeNamedChart: method(NamedChartInput, Repo, 'Removes a chart name from an OCI repo’s list.'),
+  getManifest: method(ChartVersionRef, ManifestView, 'How a chart version is stored in its OCI registry: manifest digest, config, layers, annotations and pull commands.'),
+  importRegistryAuth: method(ImportRegistryAuthInput, RegistryAuthImportReport, 'Imports registry logins from Docker’s, Helm’s and Podman’s auth files (credential helpers resolved), secrets into the keychain.'),
 } as const satisfies Record<(typeof METHOD_NAMES)[number], MethodSpec>;
 
 /** Every event the core may push to the UI. */
@@ -151,4 +160,4 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { kind: s
 
 export { AppInfo, KeychainStatus, Transport } from './app';
 export { AccessEntry, ConnectResult, DecodedJwt, JwtVerification, TokenScope, TokenView, TraceEntry } from './auth';
-export { Repo, RepoAuth, RepoTls, AuthMode, TokenDialect, Notice, HelmImportReport, CredentialTestResult, RepoCommands } from './repos';
+export { Repo, RepoAuth, RepoTls, RepoKind, AuthMode, TokenDialect, Notice, HelmImportReport, CredentialTestResult, RepoCommands, RegistryAuthImportReport } from './repos';

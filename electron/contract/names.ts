@@ -30,7 +30,11 @@ export const METHOD_NAMES = ['appInfo', 'listRepos',
   'diffValues',
   'pushChart',
   'deleteChartVersion',
-  'chartIcon'] as const;
+  'chartIcon',
+  'addNamedChart',
+  'removeNamedChart',
+  'getManifest',
+  'importRegistryAuth'] as const;
 
 /** The names of the contract's events. */
 export const EVENT_NAMES = ['reposChanged', 'tokenUpdated', 'indexProgress'] as const;

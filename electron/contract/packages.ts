@@ -1,5 +1,7 @@
 /** Contract schemas for opening indexes, chart packages, values diffs, icons and ChartMuseum push/delete. */
 import { z } from 'zod';
+import { ChartDetail } from './charts';
+import { RepoKind } from './repos';
 
 const RepoId = z.string().min(1).max(64);
 const ChartName = z.string().min(1).max(250);
@@ -31,8 +33,16 @@ export const IndexSummary = z.object({
   /** Broken entries skipped and other oddities, as sentences (at most 100; see warningCount). */
   warnings: z.array(z.string()),
   warningCount: z.number().int().nonnegative(),
-  /** True when the index has a `serverInfo` key (ChartMuseum writes it; static repos made by `helm repo index` do not): push and delete can work. */
+  /** True when the index has a `serverInfo` key (ChartMuseum writes it; static repos made by `helm repo index` do not). */
   servedByChartMuseum: z.boolean(),
+  /** http: an index.yaml repo; oci: a registry namespace. */
+  kind: RepoKind,
+  /** What the repo lets ChartDesk do: push a .tgz, delete a version. */
+  capabilities: z.object({ push: z.boolean(), delete: z.boolean() }),
+  /** How the charts were found: the index file, the registry's catalog, or the names the user added. */
+  discovery: z.enum(['index', 'catalog', 'named']),
+  /** A sentence about how the charts were found (and, for registries, why the catalog could not be used). */
+  discoveryNote: z.string().optional(),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
 });
@@ -50,6 +60,12 @@ export const ChartRef = z.object({ repoId: RepoId, name: ChartName }).strict();
 
 /** openChartVersion's and deleteChartVersion's argument. */
 export const ChartVersionRef = z.object({ repoId: RepoId, name: ChartName, version: ChartVersionText }).strict();
+
+/** The helm commands that use one chart version, ready to paste, with a sentence when helm alone cannot. */
+export const InstallCommands = z.object({ commands: z.string(), note: z.string().optional() });
+
+/** getChart's result: the chart with its versions and the commands to install the newest one. */
+export const ChartDetailView = ChartDetail.extend({ install: InstallCommands });
 
 /** A file of a chart package, path relative to the chart folder. */
 export const ChartFile = z.object({ path: z.string(), size: z.number().int().nonnegative() });
@@ -113,22 +129,45 @@ export const PushChartInput = z
     fileName: z.string().min(1).max(255),
     contentBase64: z.string().min(1).max(Math.ceil(MAX_PUSH_BYTES / 3) * 4),
     force: z.boolean().default(false),
+    /** A provenance file to push beside the package (ChartMuseum's prov field; the OCI provenance layer). */
+    provBase64: z.string().min(1).max(4 * 1024 * 1024).optional(),
   })
   .strict();
 
 /** What a push did. */
 export const PushResult = z.object({ name: z.string(), version: z.string(), forced: z.boolean(), chartsUrl: z.string() });
 
-/** What a delete did. */
-export const DeleteResult = z.object({ name: z.string(), version: z.string() });
+/** What a delete did; for a registry, the manifest digest that went. */
+export const DeleteResult = z.object({ name: z.string(), version: z.string(), digest: z.string().optional() });
+
+/** One content descriptor of an OCI manifest. */
+export const OciDescriptor = z.object({ mediaType: z.string(), digest: z.string(), size: z.number().int().nonnegative(), annotations: z.record(z.string(), z.string()).optional() });
+
+/** getManifest's result: how a chart version is stored in its registry. */
+export const ManifestView = z.object({
+  /** `oci://host/namespace/chart:tag`. */
+  reference: z.string(),
+  digest: z.string(),
+  mediaType: z.string(),
+  size: z.number().int().nonnegative(),
+  config: OciDescriptor,
+  /** Each layer with what Helm makes of it. */
+  layers: z.array(OciDescriptor.extend({ role: z.enum(['chart', 'legacy-chart', 'provenance', 'other']) })),
+  annotations: z.record(z.string(), z.string()),
+  /** The manifest as the registry sent it, pretty-printed. */
+  json: z.string(),
+  /** `helm pull` by tag and by digest. */
+  commands: z.object({ byTag: z.string(), byDigest: z.string() }),
+});
 
 /** A chart icon as a data: URL, or why there is none. */
 export const ChartIcon = z.object({ dataUrl: z.string().nullable(), reason: z.string().optional() });
 
-/** Progress of opening an index (event `indexProgress`). */
+/** Progress of opening an index (event `indexProgress`); a registry reports charts read of charts found. */
 export const IndexProgress = z.object({
   repoId: z.string(),
   phase: z.enum(['download', 'parse', 'done']),
   receivedBytes: z.number().nonnegative(),
   totalBytes: z.number().nonnegative().optional(),
+  charts: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
 });

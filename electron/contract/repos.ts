@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { KeychainStatus } from './app';
 
-/** How a repo authenticates. */
-export const AuthMode = z.enum(['none', 'basic', 'bearer', 'token-server']);
+/** How a repo authenticates; `identity-token` is an OAuth2 refresh token (Docker's identitytoken) traded at the token server. */
+export const AuthMode = z.enum(['none', 'basic', 'bearer', 'token-server', 'identity-token']);
+
+/** What a repo is: a classic HTTP chart repo (index.yaml) or a namespace of an OCI registry. */
+export const RepoKind = z.enum(['http', 'oci']);
 
 /** Token request dialect of protocol.md §4; auto tries A, then B, then C. */
 export const TokenDialect = z.enum(['auto', 'A', 'B', 'C']);
@@ -26,6 +29,8 @@ export const RepoTls = z.object({
   certFile: z.string().max(4096).optional(),
   keyFile: z.string().max(4096).optional(),
   insecureSkipVerify: z.boolean().default(false),
+  /** OCI registries only: talk plain HTTP to the registry (Helm's --plain-http); unset means yes for loopback hosts only. */
+  plainHttp: z.boolean().optional(),
 });
 
 /** An http(s) URL of at most 2048 characters. */
@@ -35,14 +40,27 @@ export const HttpUrl = z
   .max(2048)
   .refine((value) => /^https?:\/\//i.test(value), { message: 'Only http and https URLs are supported.' });
 
+/** A stored repo location: an http(s) folder that holds index.yaml, or `oci://host[:port][/namespace]`. */
+export const RepoUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => /^(https?|oci):\/\/[^/\s]+/i.test(value), { message: 'Only http, https and oci URLs are supported.' });
+
+/** A chart name inside a registry namespace (one or more lower-case path components). */
+export const RegistryChartName = z.string().min(1).max(250);
+
 /** A chart repository as the user configured it. */
 export const Repo = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
-  /** Base URL of the repo (the folder that holds index.yaml), http or https. */
-  url: HttpUrl,
+  /** http: an index.yaml repo; oci: a registry namespace. Derived from the URL when the repo is added. */
+  kind: RepoKind.default('http'),
+  /** http(s): the folder that holds index.yaml; oci: `oci://host[:port][/namespace]`. */
+  url: RepoUrl,
   auth: RepoAuth,
   tls: RepoTls.default({ insecureSkipVerify: false }),
+  /** OCI only: charts the user named (for registries that do not list their repositories). */
+  charts: z.array(RegistryChartName).max(10_000).default([]),
   /** Send repo credentials to chart URLs on other hosts too (Helm's pass_credentials_all). */
   passCredentialsAll: z.boolean().default(false),
   hasSecret: z.boolean().default(false),
@@ -54,13 +72,17 @@ export const Secret = z.string().min(1).max(65_536);
 /** Names the repo a method acts on. */
 export const RepoRef = z.object({ repoId: z.string().min(1).max(64) }).strict();
 
-/** What the user fills in to add a repo; `url` may also be a cm:// URL (helm-push), stored as https. */
+/**
+ * What the user fills in to add a repo; `url` may also be a cm:// URL (helm-push), stored as https,
+ * or an OCI location (`oci://ghcr.io/org/charts`, or bare `ghcr.io/org/charts`).
+ */
 export const RepoDraft = z
   .object({
     name: z.string().trim().min(1).max(200),
     url: z.string().trim().min(1).max(2048),
     auth: RepoAuth.default({ mode: 'none', dialect: 'auto' }),
-    tls: RepoTls.default({ insecureSkipVerify: false }),
+    tls: RepoTls.optional(),
+    charts: z.array(RegistryChartName).max(10_000).default([]),
     passCredentialsAll: z.boolean().default(false),
   })
   .strict();
@@ -153,4 +175,30 @@ export const Notice = z.object({
   message: z.string(),
   /** ms since epoch. */
   at: z.number(),
+});
+
+/** addNamedChart's and removeNamedChart's argument: a chart name in the repo's namespace, or a full `oci://host/ns/chart` URL under it. */
+export const NamedChartInput = z.object({ repoId: z.string().min(1).max(64), chart: z.string().trim().min(1).max(2048) }).strict();
+
+/** importRegistryAuth's argument: one Docker, Helm or Podman auth file; without a path, every default one. */
+export const ImportRegistryAuthInput = z.object({ path: z.string().min(1).max(4096).optional() }).strict();
+
+/** The kinds of registry credential files ChartDesk reads. */
+export const RegistryAuthFormat = z.enum(['docker', 'helm', 'podman']);
+
+/** What a registry credential import did, file by file and registry by registry. */
+export const RegistryAuthImportReport = z.object({
+  files: z.array(z.object({ path: z.string(), format: RegistryAuthFormat, found: z.boolean(), problem: z.string().optional() })),
+  imported: z.array(
+    z.object({
+      name: z.string(),
+      repoId: z.string(),
+      registry: z.string(),
+      /** Where the credential came from: the file itself, or the credential helper it names. */
+      source: z.string(),
+      secretMoved: z.boolean(),
+    }),
+  ),
+  skipped: z.array(z.object({ registry: z.string(), reason: z.string() })),
+  keychain: KeychainStatus,
 });

@@ -7,6 +7,8 @@ import { createFlowClient } from './auth/flow';
 import { createChartsCore } from './charts/charts-core';
 import { createIndexParser } from './index/parse-client';
 import { helmRepositoryConfigPath } from './helm/repositories-path';
+import { createHelperRunner } from './oci/credential-helper';
+import { registryAuthFiles } from './oci/registry-auth-paths';
 import { createRepoServices } from './store/repo-services';
 import type { Logger } from './log';
 import { CHARTDESK_VERSION } from './version';
@@ -45,7 +47,10 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     dataDir: options.dataDir,
     log: options.log,
     onProgress: (progress) => events.emit('indexProgress', progress),
+    ociRepoFor: (reference) => repos.forUrl(reference),
+    rememberChart: (repoId, chart) => repos.addNamedChart(repoId, chart),
   });
+  const homeDir = options.homeDir ?? os.homedir();
   const context: CoreContext = {
     version: CHARTDESK_VERSION,
     transport: options.transport,
@@ -56,8 +61,9 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     keychainStatus: () => repos.keychainStatus(),
     repos,
     flow,
-    helm: { repositoryConfig: helmRepositoryConfigPath(env, process.platform, options.homeDir ?? os.homedir()), cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true' },
+    helm: { repositoryConfig: helmRepositoryConfigPath(env, process.platform, homeDir), cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true' },
     charts,
+    registryAuth: { files: registryAuthFiles(env, process.platform, homeDir), runHelper: createHelperRunner({ env }) },
   };
   return createCore(context);
 }

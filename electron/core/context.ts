@@ -5,6 +5,8 @@ import type { Logger } from './log';
 import type { FlowClient } from './auth/flow';
 import type { RepoService } from './store/repo-service';
 import type { ChartsCore } from './charts/charts-core';
+import type { HelperRunner } from './oci/credential-helper';
+import type { RegistryAuthFile } from './oci/registry-auth-paths';
 
 /** A repo as stored and as the contract returns it. */
 export type RepoRecord = z.output<typeof Repo>;
@@ -24,6 +26,8 @@ export interface CoreContext {
   flow: FlowClient;
   /** Helm's repositories.yaml default path and whether cm:// means http:// (HELM_REPO_USE_HTTP). */
   helm: { repositoryConfig: string; cmUsesHttp: boolean };
-  /** Open indexes, chart packages, icons and ChartMuseum push/delete. */
+  /** Each repo's chart source (index.yaml or registry), versions, icons, push and delete. */
   charts: ChartsCore;
+  /** Where Docker, Helm and Podman keep registry logins, and how credential helpers are run. */
+  registryAuth: { files: RegistryAuthFile[]; runHelper: HelperRunner };
 }

@@ -9,14 +9,16 @@ import type { Sandbox, SandboxOptions, SeenRequest } from './options';
 import { repoRequestListener } from './repo-server';
 import { seedStore } from './seed';
 import { TOKEN_PATH, tokenRequestListener } from './token-server';
+import { startSandboxRegistry, type SandboxRegistry } from './oci-registry';
 
 export type { AccessEntry, Sandbox, SandboxOptions, SeenRequest } from './options';
 export { libtrustKeyId } from './libtrust-kid';
 export { findSharedData } from './shared-data';
 
-/** A running sandbox, plus where it stores charts. */
+/** A running sandbox, plus where it stores charts (and, with oci, its registry and what was seeded there). */
 export interface RunningSandbox extends Sandbox {
   storageDir: string;
+  registry?: SandboxRegistry;
 }
 
 /**
@@ -42,8 +44,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       await token.close();
       throw error;
     });
+    const registry = live.oci
+      ? await startSandboxRegistry(live, tokenUrl, live.ociPort).catch(async (error: unknown) => {
+          await Promise.all([repo.close(), token.close()]);
+          throw error;
+        })
+      : undefined;
     return {
       repoUrl: `http://${live.publicHost}:${repo.port}`,
+      ...(registry ? { registryUrl: registry.url, registry } : {}),
       tokenUrl,
       service,
       storageDir,
@@ -53,7 +62,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         live = resolveOptions(raw);
       },
       async close() {
-        await Promise.all([repo.close(), token.close()]);
+        await Promise.all([repo.close(), token.close(), registry?.close()]);
         if (ownsStorage) rmSync(storageDir, { recursive: true, force: true });
       },
     };

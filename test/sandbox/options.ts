@@ -28,6 +28,8 @@ export interface SandboxOptions {
   includeKid?: boolean; // for Docker distribution (dialect B)
   grant?: (requested: AccessEntry[], user: string | undefined) => AccessEntry[]; // B/C grant policy (default: all asked for)
   sharedDataDir?: string; // where ../shared/data lives; default found from the working directory
+  oci?: boolean; // also start an OCI registry (docker-registry) trusting the token server; enables dialects B and C, kid, iss/aud
+  ociPort?: number; // the registry's port (default random; `npm run sandbox` uses 5002)
 }
 
 /** One request either server saw, for assertions. */
@@ -44,6 +46,7 @@ export interface Sandbox {
   repoUrl: string; // e.g. 'http://localhost:PORT' (uses publicHost)
   tokenUrl: string; // realm, e.g. 'http://localhost:PORT/oauth/token'
   service: string; // e.g. 'localhost:PORT'
+  registryUrl?: string; // with oci: the registry, e.g. 'http://127.0.0.1:PORT'
   requests: SeenRequest[];
   setOption<K extends keyof SandboxOptions>(key: K, value: SandboxOptions[K]): void;
   close(): Promise<void>;

@@ -8,7 +8,7 @@ function clip(text: string, width: number): string {
 
 /** One line per chart: name, latest version, app version, number of versions, description. */
 export function chartTable(items: readonly ChartSummary[]): string {
-  const rows = items.map((c) => [c.name, c.latestVersion, c.appVersion ?? '', String(c.versionCount), `${c.deprecated ? '(deprecated) ' : ''}${clip(c.description ?? '', 70)}`]);
+  const rows = items.map((c) => [c.name, c.latestVersion, c.appVersion ?? '', String(c.versionCount), c.problem ? `(${clip(c.problem.message, 90)})` : `${c.deprecated ? '(deprecated) ' : ''}${clip(c.description ?? '', 70)}`]);
   const header = ['NAME', 'LATEST', 'APP VERSION', 'VERSIONS', 'DESCRIPTION'];
   const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
   const line = (cells: string[]) =>

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { describeAge } from '../../core/index/fetch-fallback';
 import { createIndexParser } from '../../core/index/parse-client';
 import { DEFAULT_MAX_INDEX_BYTES } from '../../core/index/fetch-index';
-import type { ChartIndex } from '../../core/index/query-index';
+import type { ChartList, SearchResult } from '../../core/index/query-types';
 import { ChartDeskError } from '../../core/errors';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { CHART_NETWORK_OPTIONS, CHART_NETWORK_USAGE, indexWorkerPath, openChartTarget } from '../chart-cli';
@@ -14,8 +14,10 @@ import { chartTable } from './index-command-format';
 
 const USAGE = `Usage: chartdesk index <repo|url|file> [--json] [--search Q]
 
-Prints the charts of a repo's index.yaml (a stored repo by name, a repo URL, or a local index file,
-YAML or JSON). When the repo cannot be reached, its offline copy is used and said so on stderr.
+Prints the charts of a repo (a stored repo by name, a repo URL, an OCI registry namespace such as
+oci://ghcr.io/org/charts, or a local index file, YAML or JSON). A registry's charts come from its
+catalog, or from the chart names stored with the repo when the registry does not list them.
+When the repo cannot be reached, its offline copy is used and said so on stderr.
 
 Options:
   --search Q            Only charts matching Q (name, keywords, description), best first
@@ -24,16 +26,22 @@ Options:
 ${CHART_NETWORK_USAGE}
 `;
 
-/** Prints the list or the search results of a loaded index. */
-function print(io: CliIo, index: ChartIndex, summary: Record<string, unknown>, search: string | undefined, limit: number | undefined, json: boolean): void {
+/** What print needs of an index or a chart source. */
+interface Listing {
+  search(query: string, limit: number): SearchResult | Promise<SearchResult>;
+  list(page: { offset: number; limit: number }): ChartList | Promise<ChartList>;
+}
+
+/** Prints the list or the search results of a loaded index or a chart source. */
+async function print(io: CliIo, index: Listing, summary: Record<string, unknown>, search: string | undefined, limit: number | undefined, json: boolean): Promise<void> {
   if (search !== undefined) {
-    const result = index.search(search, limit ?? 50);
+    const result = await index.search(search, limit ?? 50);
     if (json) io.stdout(`${JSON.stringify({ index: summary, ...result }, null, 2)}\n`);
     else if (result.hits.length === 0) io.stderr(`No chart matches "${search}".\n`);
     else io.stdout(chartTable(result.hits.map((hit) => hit.chart)));
     return;
   }
-  const list = index.list({ offset: 0, limit: limit ?? 100_000 });
+  const list = await index.list({ offset: 0, limit: limit ?? 100_000 });
   if (json) io.stdout(`${JSON.stringify({ index: summary, charts: list.items }, null, 2)}\n`);
   else io.stdout(chartTable(list.items));
 }
@@ -68,25 +76,25 @@ export function indexCommand(services: CliServices): CliCommand {
         const index = await createIndexParser({ workerPath: indexWorkerPath() }).parse(await fs.readFile(source), { transfer: true });
         const info = index.info();
         if (!json) io.stderr(`${source}: ${counted(info.chartCount, 'chart')}, ${counted(info.versionCount, 'version')}${info.warningCount ? `, ${counted(info.warningCount, 'warning')}` : ''}.\n`);
-        print(io, index, { file: source, ...info }, values.search, limit, json);
+        await print(io, index, { file: source, ...info }, values.search, limit, json);
         return 0;
       }
       try {
-        const { target, charts } = await openChartTarget(services, io.env, source, values).catch((error: unknown) => {
+        const { target, source: charts } = await openChartTarget(services, io.env, source, values).catch((error: unknown) => {
           // A path-like argument that is neither a file nor a stored repo most likely meant a file.
           if (error instanceof ChartDeskError && error.step === 'find-repo' && /[\\/]|\.(ya?ml|json)$/i.test(source)) {
             throw new ChartDeskError('not-found', 'read-file', `There is no index file at ${source.slice(0, 200)}, and no stored repo by that name.`);
           }
           throw error;
         });
-        const summary = await charts.sessions.open(target.repoId, false);
-        const { index } = await charts.sessions.loaded(target.repoId);
+        const summary = await charts.open(false);
         if (!json) {
           const where = summary.offline ? ` (OFFLINE copy from ${describeAge(summary.ageMs)})` : '';
           io.stderr(`${target.label}: ${counted(summary.chartCount, 'chart')}, ${counted(summary.versionCount, 'version')}${where}.\n`);
           if (summary.offlineReason) io.stderr(`${summary.offlineReason}\n`);
+          if (summary.discovery !== 'index' && summary.discoveryNote) io.stderr(`${summary.discoveryNote}\n`);
         }
-        print(io, index, summary, values.search, limit, json);
+        await print(io, charts, summary, values.search, limit, json);
         return 0;
       } finally {
         await services.close();

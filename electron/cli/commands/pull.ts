@@ -11,9 +11,12 @@ import type { CliServices } from '../services';
 import { parseCommandArgs } from '../url-repo';
 
 const USAGE = `Usage: chartdesk pull <repo|url> <chart> [--version V] [-d DIR]
+       chartdesk pull oci://host/namespace/chart [--version V] [-d DIR]
 
-Downloads a chart package and checks its sha256 against the repo index; a package that does not
-match is not written. Saves <chart>-<version>.tgz (written atomically) in DIR.
+Downloads a chart package and checks its sha256 against the repo index (or, from an OCI
+registry, against the digest of its chart layer); a package that does not match is not written.
+Saves <chart>-<version>.tgz (written atomically) in DIR. Charts an index lists at oci:// URLs
+are pulled from their registry, with the stored OCI repo's credentials when one covers it.
 
 Options:
   --version V           The version to pull (default: the latest stable version)
@@ -35,7 +38,7 @@ export function packageFileName(name: string, version: string): string {
 export function pullCommand(services: CliServices): CliCommand {
   return {
     name: 'pull',
-    summary: 'Download a chart package (.tgz), verified against the index digest',
+    summary: 'Download a chart package (.tgz), verified against the index or registry digest',
     usage: USAGE,
     async run(io) {
       const { values, positionals } = parseCommandArgs(io.argv, {
@@ -43,22 +46,20 @@ export function pullCommand(services: CliServices): CliCommand {
         version: { type: 'string' },
         destination: { type: 'string', short: 'd', default: '.' },
       });
-      const [repoArg, chart, ...extra] = positionals;
-      if (!repoArg || !chart || extra.length) throw new UsageError('pull needs a repo (name or URL) and a chart name');
+      const [repoArg, chartArg, ...extra] = positionals;
+      const reference = repoArg !== undefined && chartArg === undefined && /^oci:\/\//i.test(repoArg);
+      if (!repoArg || (!chartArg && !reference) || extra.length) throw new UsageError('pull needs a repo (name or URL) and a chart name, or one oci://host/namespace/chart reference');
       try {
-        const { target, charts } = await openChartTarget(services, io.env, repoArg, values);
-        const located = await charts.versions.locate(target.repoId, chart, values.version);
-        const file = path.join(values.destination ?? '.', packageFileName(located.name, located.version));
-        const pkg = await charts.packages.fetch({
-          repo: located.repo,
-          credentials: () => target.access.credentials(target.repoId),
-          url: located.url,
-          label: `${located.name} ${located.version}`,
-          ...(located.digest ? { digest: located.digest } : {}),
-        });
+        const { target, source } = await openChartTarget(services, io.env, repoArg, values, { chartReference: reference });
+        const chart = chartArg ?? target.chart?.name ?? '';
+        const version = values.version ?? target.chart?.version;
+        if (values.version && target.chart?.version && values.version !== target.chart.version) throw new UsageError(`the reference names version ${target.chart.version}, --version ${values.version}`);
+        const located = await source.locate(chart, version);
+        const file = path.join(values.destination ?? '.', packageFileName(located.name.split('/').pop() ?? located.name, located.version));
+        const pkg = await source.fetchPackage(located);
         await mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, pkg.bytes, 0o644);
-        const check = pkg.verified ? 'verified against the index' : 'NOT verified: the index gives no sha256 digest';
+        const check = pkg.verified ? (located.url.startsWith('oci://') ? 'verified against its registry digest' : 'verified against the index') : 'NOT verified: the index gives no sha256 digest';
         io.stdout(`Saved ${file} (sha256 ${shortDigest(pkg.digest)}, ${check}).\n`);
         if (!pkg.verified) io.stderr(`chartdesk pull: warning: ${located.name} ${located.version} could not be verified.\n`);
         return 0;

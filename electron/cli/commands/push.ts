@@ -9,11 +9,14 @@ import { parseCommandArgs } from '../url-repo';
 
 const USAGE = `Usage: chartdesk push <repo|url> <file.tgz> [--force]
 
-Uploads a chart package to a ChartMuseum repo (POST /api/.../charts) with a pull,push token.
+Uploads a chart package with a pull,push token: to a ChartMuseum repo (POST /api/.../charts), or
+to an OCI registry namespace (oci://host/ns) exactly as \`helm push\` does (blobs, config and a
+manifest with Helm's media types, tagged with the version). A file.tgz.prov beside the package
+is pushed with it (ChartMuseum's prov field, the OCI provenance layer).
 The package is read first: a broken or unsafe chart is refused before anything is sent.
 
 Options:
-  --force               Replace the version if the repo already has it
+  --force               Replace the version if the repo already has it (a registry: move its tag)
 ${CHART_NETWORK_USAGE}
 `;
 
@@ -29,17 +32,18 @@ async function readPackage(file: string): Promise<Buffer> {
 export function pushCommand(services: CliServices): CliCommand {
   return {
     name: 'push',
-    summary: 'Upload a chart package (.tgz) to a ChartMuseum repo',
+    summary: 'Upload a chart package (.tgz) to a ChartMuseum repo or an OCI registry',
     usage: USAGE,
     async run(io) {
       const { values, positionals } = parseCommandArgs(io.argv, { ...CHART_NETWORK_OPTIONS, force: { type: 'boolean', default: false } });
       const [repoArg, file, ...extra] = positionals;
       if (!repoArg || !file || extra.length) throw new UsageError('push needs a repo (name or URL) and one .tgz file');
       const bytes = await readPackage(file);
+      const prov = await fs.readFile(`${file}.prov`).catch(() => undefined);
       try {
-        const { target, charts } = await openChartTarget(services, io.env, repoArg, values);
-        const result = await charts.publisher.push(target.repoId, bytes, values.force === true);
-        io.stdout(`Pushed ${result.name} ${result.version} to ${target.label}${result.forced ? ' (replacing it if it was there)' : ''}.\n`);
+        const { target, source } = await openChartTarget(services, io.env, repoArg, values);
+        const result = await source.push(bytes, { force: values.force === true, ...(prov ? { prov } : {}) });
+        io.stdout(`Pushed ${result.name} ${result.version} to ${target.label}${prov ? ' with its provenance file' : ''}${result.forced ? ' (replacing it if it was there)' : ''}.\n`);
         return 0;
       } finally {
         await services.close();

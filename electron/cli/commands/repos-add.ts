@@ -6,8 +6,8 @@ import { parseArgs, secretFromStdin } from './repos-args';
 import type { ReposSubcommand } from './repos-context';
 import { noticeLines } from './repos-format';
 
-const VALUE_FLAGS = ['auth', 'username', 'dialect', 'header', 'client-id', 'ca-file', 'cert-file', 'key-file'];
-const SWITCHES = ['insecure', 'pass-credentials', 'no-secret'];
+const VALUE_FLAGS = ['auth', 'username', 'dialect', 'header', 'client-id', 'ca-file', 'cert-file', 'key-file', 'chart'];
+const SWITCHES = ['insecure', 'pass-credentials', 'no-secret', 'plain-http', 'no-plain-http'];
 
 /** Adds a repo; modes other than none read their secret (password, token or API key) from stdin. */
 export const reposAdd: ReposSubcommand = async ({ repos }, argv, io) => {
@@ -15,7 +15,7 @@ export const reposAdd: ReposSubcommand = async ({ repos }, argv, io) => {
   const [name, url, ...extra] = args.positionals;
   if (!name || !url || extra.length) throw new UsageError('repos add needs a name and a URL.');
   const mode = AuthMode.safeParse(args.values.get('auth') ?? 'none');
-  if (!mode.success) throw new UsageError('--auth must be one of none, basic, bearer, token-server.');
+  if (!mode.success) throw new UsageError('--auth must be one of none, basic, bearer, token-server, identity-token.');
   const dialect = TokenDialect.safeParse(args.values.get('dialect') ?? 'auto');
   if (!dialect.success) throw new UsageError('--dialect must be one of auto, A, B, C.');
   const username = args.values.get('username');
@@ -37,17 +37,21 @@ export const reposAdd: ReposSubcommand = async ({ repos }, argv, io) => {
     const value = args.values.get(flag);
     return value ? [[flag === 'ca-file' ? 'caFile' : flag === 'cert-file' ? 'certFile' : 'keyFile', value]] : [];
   }));
+  if (args.switches.has('plain-http') && args.switches.has('no-plain-http')) throw new UsageError('--plain-http and --no-plain-http contradict each other.');
+  const plainHttp = args.switches.has('plain-http') ? { plainHttp: true } : args.switches.has('no-plain-http') ? { plainHttp: false } : {};
+  const charts = (args.values.get('chart') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   const repo = await repos.add(
     {
       name,
       url,
       auth: { mode: mode.data, dialect: dialect.data, ...(username ? { username } : {}), ...(header ? { headerName: header } : {}), ...(clientId ? { clientId } : {}) },
-      tls: { ...tlsFiles, insecureSkipVerify: args.switches.has('insecure') },
+      tls: { ...tlsFiles, insecureSkipVerify: args.switches.has('insecure'), ...plainHttp },
       passCredentialsAll: args.switches.has('pass-credentials'),
+      ...(charts.length ? { charts } : {}),
     },
     secret,
   );
   io.stderr(noticeLines(repos.notices()));
-  io.stdout(`Added ${repo.name} (${repo.url})${repo.hasSecret ? '; its secret is in the keychain-backed vault' : ''}.\n`);
+  io.stdout(`Added ${repo.name} (${repo.kind === 'oci' ? 'OCI registry ' : ''}${repo.url})${repo.hasSecret ? '; its secret is in the keychain-backed vault' : ''}.\n`);
   return 0;
 };

@@ -1,5 +1,7 @@
 /** What every `chartdesk repos …` subcommand gets: the services, its arguments and the streams. */
 import type { FlowClient } from '../../core/auth/flow';
+import type { ChartSource } from '../../core/charts/chart-source';
+import type { RegistryAuthFile } from '../../core/oci/registry-auth-paths';
 import type { RepoService } from '../../core/store/repo-service';
 import type { CliIo } from '../command';
 
@@ -11,6 +13,10 @@ export interface ReposCliServices {
   cmUsesHttp: boolean;
   /** The auth flow engine, for `repos test` (built on first use). */
   readonly flow: FlowClient;
+  /** The chart source of a stored repo (its probe, its registry). */
+  source(name: string): Promise<ChartSource>;
+  /** Where Docker, Helm and Podman keep registry logins. */
+  registryAuthFiles: RegistryAuthFile[];
 }
 
 /** One subcommand: resolves to the exit code. */

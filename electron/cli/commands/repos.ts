@@ -1,6 +1,10 @@
 /** `chartdesk repos …`: the repo list and its credentials from the command line. */
 import os from 'node:os';
 import { helmRepositoryConfigPath } from '../../core/helm/repositories-path';
+import { registryAuthFiles } from '../../core/oci/registry-auth-paths';
+import { openChartTarget } from '../chart-cli';
+import { reposAddChart, reposRemoveChart } from './repos-charts';
+import { reposImportRegistryAuth } from './repos-import-registry-auth';
 import { UsageError, type CliCommand } from '../command';
 import type { CliServices } from '../services';
 import type { ReposSubcommand } from './repos-context';
@@ -18,6 +22,9 @@ const SUBCOMMANDS: Record<string, ReposSubcommand> = {
   add: reposAdd,
   remove: reposRemove,
   'import-helm': reposImportHelm,
+  'import-registry-auth': reposImportRegistryAuth,
+  'add-chart': reposAddChart,
+  'remove-chart': reposRemoveChart,
   export: reposExport,
   'set-secret': reposSetSecret,
   'clear-secret': reposClearSecret,
@@ -27,8 +34,11 @@ const SUBCOMMANDS: Record<string, ReposSubcommand> = {
 const USAGE = `Usage: chartdesk repos <subcommand> [options]
 
   list [--json]                      The repos, in your order, and whether a secret is stored.
-  add <name> <url> [options]         Add a repo. Modes other than none read the secret from stdin:
-      --auth none|basic|bearer|token-server   (default none)
+  add <name> <url> [options]         Add a repo: an http(s) folder holding index.yaml, or an OCI
+                                     registry namespace (oci://ghcr.io/org/charts). Modes other than
+                                     none read the secret from stdin:
+      --auth none|basic|bearer|token-server|identity-token   (default none; registries: basic is
+                                     a user name and password, identity-token an OAuth2 refresh token)
       --username U                   user name (basic; token server dialects B/C)
       --dialect auto|A|B|C           token request dialect (default auto)
       --header NAME                  send the credential in this header instead of Authorization
@@ -37,9 +47,17 @@ const USAGE = `Usage: chartdesk repos <subcommand> [options]
       --insecure                     skip TLS verification (testing only)
       --pass-credentials             send credentials to chart URLs on other hosts too
       --no-secret                    add without a secret
+      --plain-http / --no-plain-http registries: plain HTTP (default for localhost only)
+      --chart A,B                    registries: charts to list (comma-separated), for registries
+                                     that do not list their repositories
   remove <name>                      Remove a repo and its stored secret.
   import-helm [--file PATH]          Import Helm's repositories.yaml (default: HELM_REPOSITORY_CONFIG
                                      or Helm's own); passwords move into the keychain-backed vault.
+  import-registry-auth [FILE]        Import registry logins from Docker's config.json, Helm's
+                                     registry config.json and Podman's auth.json (or FILE), with
+                                     credsStore/credHelpers resolved; secrets into the vault.
+  add-chart <name> <chart>           Add a chart (name, or oci://host/ns/chart) to a registry repo.
+  remove-chart <name> <chart>        Remove a chart from a registry repo's list.
   export <name>                      Print the helm commands that use the repo (no secret).
   set-secret <name> [--username U]   Store the secret piped on stdin.
   clear-secret <name>                Forget the stored secret.
@@ -71,6 +89,8 @@ export function reposCommand(services: CliServices): CliCommand {
               return services.flow(env);
             },
             helmRepositoryConfig: helmRepositoryConfigPath(env, process.platform, os.homedir()),
+            registryAuthFiles: registryAuthFiles(env, process.platform, os.homedir()),
+            source: async (name) => (await openChartTarget(services, env, name, {})).source,
             cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true',
           },
           rest,

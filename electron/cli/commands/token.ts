@@ -5,8 +5,8 @@ import { formatTrace } from '../../core/http/trace-format';
 import { tryDecodeJwt } from '../../core/jwt/decode';
 import { UsageError, type CliCommand } from '../command';
 import type { CliServices } from '../services';
-import { httpUrlArg, INSECURE_WARNING, NETWORK_OPTIONS, NETWORK_USAGE, oneOffRepo, parseCommandArgs } from '../url-repo';
-import { looksLikeUrl } from '../stored-repo';
+import { INSECURE_WARNING, NETWORK_OPTIONS, NETWORK_USAGE, parseCommandArgs } from '../url-repo';
+import { openChartTarget } from '../chart-cli';
 
 /** The token command, using the CLI's services. */
 export function tokenCommand(services: CliServices): CliCommand {
@@ -17,7 +17,8 @@ export function tokenCommand(services: CliServices): CliCommand {
       'Usage: chartdesk token <repo-name|repo-url> [options]',
       '',
       'Asks the repo’s token server for a fresh token (the repo URL is the folder that holds',
-      'index.yaml, e.g. http://localhost:8080/org1/repo1) and prints it raw, like `gh auth token`.',
+      'index.yaml, e.g. http://localhost:8080/org1/repo1, or an OCI registry namespace such as',
+      'oci://ghcr.io/org/charts) and prints it raw, like `gh auth token`.',
       'A stored repo (chartdesk repos add) is named by its name or URL and uses the credentials in the',
       'keychain; a static bearer repo prints its stored token.',
       '',
@@ -30,20 +31,20 @@ export function tokenCommand(services: CliServices): CliCommand {
       const { values, positionals } = parseCommandArgs(io.argv, { ...NETWORK_OPTIONS, scope: { type: 'string', default: 'pull' }, json: { type: 'boolean', default: false } });
       if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one repo URL' : 'missing repo URL');
       if (!['pull', 'push', 'pull,push'].includes(values.scope)) throw new UsageError('--scope must be pull, push or pull,push');
-      // A stored repo's name, or a URL: a stored repo's credentials unless CHARTDESK_SECRET is set.
+      // A stored repo's name, or a URL (http(s) or oci://): a stored repo's credentials unless CHARTDESK_SECRET is set.
       const arg = positionals[0] as string;
-      const stored = !looksLikeUrl(arg) ? await services.storedRepo(io.env, { name: arg }) : io.env.CHARTDESK_SECRET ? undefined : await services.storedRepo(io.env, { url: arg });
-      const { repo, credentials } = stored ?? oneOffRepo(httpUrlArg(arg, 'the repo URL'), io.env, values);
-      if (!stored) repo.auth.mode = 'token-server';
-      if (repo.tls.insecureSkipVerify && repo.url.startsWith('https:')) io.stderr(INSECURE_WARNING);
-      if (stored?.repo.auth.mode === 'bearer') {
-        const { secret } = await stored.credentials();
-        if (!secret) throw new ChartDeskError('bad-request', 'token', `No token is stored for ${stored.view.name}.`, { hint: 'Store it with `chartdesk repos set-secret`.' });
-        io.stdout(`${secret}\n`);
-        return 0;
-      }
+      const scope = values.scope === 'pull' ? 'pull' : 'push';
       try {
-        const { token, trace } = await services.flow(io.env).token({ repo, credentials, scope: values.scope === 'pull' ? 'pull' : 'push', fresh: true });
+        const { target, source } = await openChartTarget(services, io.env, arg, values, { httpMode: 'token-server' });
+        const { repo } = source;
+        if (repo.tls.insecureSkipVerify && source.flowRepo.url.startsWith('https:')) io.stderr(INSECURE_WARNING);
+        if (repo.auth.mode === 'bearer') {
+          const { secret } = await source.credentials();
+          if (!secret) throw new ChartDeskError('bad-request', 'token', `No token is stored for ${target.label}.`, { hint: 'Store it with `chartdesk repos set-secret`.' });
+          io.stdout(`${secret}\n`);
+          return 0;
+        }
+        const { token, trace } = await services.flow(io.env).token({ repo: source.flowRepo, credentials: () => source.credentials(), scope, fresh: true, probe: await source.probe(scope) });
         if (values.trace) io.stderr(formatTrace(trace));
         if (!values.json) {
           io.stdout(`${token.token}\n`);

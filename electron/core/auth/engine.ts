@@ -2,6 +2,7 @@
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/client';
 import type { TraceRecorder } from '../http/trace';
 import type { TokenCache } from './token-cache';
+import { formatScopes, type ResourceScope } from './scope';
 import type { Dialect, FlowRepo, FlowRequest } from './types';
 
 /** Where a repo's tokens come from, learnt from its last challenge. */
@@ -10,6 +11,8 @@ export interface TokenTarget {
   service?: string;
   /** Scope string as sent to the token server. */
   scope: string;
+  /** True when tokens are asked for without credentials (a public registry's anonymous pull token): no secret goes to the realm. */
+  anonymous?: boolean;
 }
 
 /** Shared engine state. */
@@ -28,9 +31,9 @@ export function partitionOf(repo: FlowRepo): string {
   return repo.id ? `id:${repo.id}` : `url:${repo.url.replace(/\/+$/, '')}`;
 }
 
-/** The key of a repo's remembered token target. */
-export function targetKey(repo: FlowRepo, operation: 'pull' | 'push'): string {
-  return `${partitionOf(repo)}|${operation}`;
+/** The key of a repo's remembered token target, per operation and, when the request names them, per resource scopes. */
+export function targetKey(repo: FlowRepo, operation: 'pull' | 'push', scopeHint?: readonly ResourceScope[]): string {
+  return `${partitionOf(repo)}|${operation}${scopeHint ? `|${formatScopes(scopeHint)}` : ''}`;
 }
 
 /** Sends one repo request with an optional credential header. */

@@ -34,6 +34,11 @@ async function withTrace<T>(trace: TraceRecorder, run: () => Promise<T>): Promis
 
 async function basicRequest(engine: Engine, req: FlowRequest, trace: TraceRecorder): Promise<TokenServerOutcome> {
   const { username = '', secret = '' } = await req.credentials();
+  if (!username && !secret) {
+    throw new ChartDeskError('credentials-rejected', 'request', 'The server asks for a user name and password (Basic authentication), and none is stored for it.', {
+      hint: 'Set the repo’s authentication to user name and password and store them.',
+    });
+  }
   const res = await sendRepoRequest(engine, req, trace, 'request', basicHeader(req.repo, username, secret), secret ? [secret] : []);
   if (res.status === 401) {
     throw new ChartDeskError('credentials-rejected', 'request', `The repo rejected the user name and password (HTTP 401).`, { hint: 'Check the user name and password stored for this repo.' });
@@ -86,7 +91,7 @@ export function createFlowClient(deps: FlowDeps): FlowClient {
   async function token(treq: FlowTokenRequest) {
     const trace = createTrace();
     return withTrace(trace, async () => {
-      if (treq.repo.auth.mode !== 'token-server') {
+      if (treq.repo.auth.mode !== 'token-server' && treq.repo.auth.mode !== 'identity-token') {
         throw new ChartDeskError('bad-request', 'token', `This repo does not use a token server (its authentication mode is ${treq.repo.auth.mode}).`);
       }
       const target = await probeTokenTarget(engine, treq, trace);

@@ -16,6 +16,8 @@ export interface TokenAsk {
   scopes: ResourceScope[];
   dialect: Dialect | 'auto';
   credentials: FlowCredentials;
+  /** Dialect C's grant: the user's password (default), or an OAuth2 refresh token (Docker's identity token) as the secret. */
+  grant?: 'password' | 'refresh_token';
   clientId?: string;
   tls?: TlsSettings;
   signal?: AbortSignal;
@@ -48,7 +50,10 @@ export function buildTokenRequest(dialect: Dialect, ask: TokenAsk): HttpRequest 
     for (const s of ask.scopes) pairs.push(['scope', formatScopes([s])]);
     return { ...base, method: 'GET', url: withQuery(ask.realm, pairs), headers, note: `Asked for ${scope} (dialect B: Docker token GET).` };
   }
-  const form = new URLSearchParams({ grant_type: 'password', username: username ?? '', password: secret ?? '', client_id: ask.clientId ?? 'chartdesk' });
+  const refresh = ask.grant === 'refresh_token';
+  const form = refresh
+    ? new URLSearchParams({ grant_type: 'refresh_token', refresh_token: secret ?? '', client_id: ask.clientId ?? 'chartdesk' })
+    : new URLSearchParams({ grant_type: 'password', username: username ?? '', password: secret ?? '', client_id: ask.clientId ?? 'chartdesk' });
   if (ask.service) form.set('service', ask.service);
   form.set('scope', scope);
   return {
@@ -57,7 +62,7 @@ export function buildTokenRequest(dialect: Dialect, ask: TokenAsk): HttpRequest 
     url: ask.realm,
     headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
-    note: `Asked for ${scope} (dialect C: OAuth2 password form).`,
+    note: `Asked for ${scope} (dialect C: OAuth2 ${refresh ? 'refresh-token' : 'password'} form).`,
   };
 }
 
@@ -86,7 +91,7 @@ function serverReason(res: HttpResponse, secrets: string[]): string {
 
 function rejection(res: HttpResponse, origin: string, ask: TokenAsk, dialect: Dialect): ChartDeskError {
   const secret = ask.credentials.secret;
-  const what = dialect === 'A' ? 'API key' : 'user name and password';
+  const what = dialect === 'A' ? 'API key' : ask.grant === 'refresh_token' ? 'identity token' : 'user name and password';
   if (res.status === 401 || res.status === 403) {
     const message = secret
       ? `The token server at ${origin} rejected the ${what} (HTTP ${res.status}).`

@@ -4,7 +4,7 @@ import type { HttpResponse } from '../http/client';
 import type { TraceRecorder } from '../http/trace';
 import { bearerHeader } from './credential-header';
 import { diagnoseRejection } from './diagnose';
-import { partitionOf, sendRepoRequest, targetKey, type Engine } from './engine';
+import { partitionOf, sendRepoRequest, targetKey, type Engine, type TokenTarget } from './engine';
 import { checkRealmOrigin } from './origins';
 import { challengesOf, obtainToken, resolveTarget } from './token-source';
 import type { FlowRequest, TokenInfo } from './types';
@@ -15,6 +15,11 @@ export interface TokenServerOutcome {
   token?: TokenInfo;
 }
 
+/** What is remembered of a resolved target for the next request. */
+export function rememberedTarget(target: TokenTarget): TokenTarget {
+  return { realm: target.realm, scope: target.scope, ...(target.service !== undefined ? { service: target.service } : {}), ...(target.anonymous ? { anonymous: true } : {}) };
+}
+
 /** Runs one request in token-server mode; `onBasicChallenge` handles a repo that asks for Basic instead (CLI use). */
 export async function tokenServerRequest(
   engine: Engine,
@@ -23,11 +28,11 @@ export async function tokenServerRequest(
   onBasicChallenge?: (challenge: HttpResponse) => Promise<TokenServerOutcome>,
 ): Promise<TokenServerOutcome> {
   const operation = req.scope ?? 'pull';
-  const key = targetKey(req.repo, operation);
+  const key = targetKey(req.repo, operation, req.scopeHint);
   const partition = partitionOf(req.repo);
   const remembered = engine.targets.get(key);
-  // The approved realm may have changed since the token was cached: check it again.
-  if (remembered) checkRealmOrigin(req.repo, remembered.realm);
+  // The approved realm may have changed since the token was cached: check it again (anonymous tokens carry no secret).
+  if (remembered && !remembered.anonymous) checkRealmOrigin(req.repo, remembered.realm);
   const cached = remembered ? engine.cache.get({ partition, ...remembered }, engine.now()) : undefined;
   let res: HttpResponse;
   if (cached) {
@@ -48,10 +53,12 @@ export async function tokenServerRequest(
       hint: 'Change the repo’s authentication mode to what the server asks for.',
     });
   }
-  const target = resolveTarget(bearer, req.repo, operation);
-  engine.targets.set(key, { realm: target.realm, scope: target.scope, ...(target.service !== undefined ? { service: target.service } : {}) });
-  trace.note('challenge', `The repo asks for a Bearer token for ${target.scope} from ${target.realmOrigin}.`);
-  const options = { repo: req.repo, credentials: req.credentials, trace, ...(req.signal ? { signal: req.signal } : {}) };
+  const known = await req.credentials();
+  const anonymous = !known.secret && !known.username;
+  const target = resolveTarget(bearer, req.repo, operation, { scopeHint: req.scopeHint, anonymous });
+  engine.targets.set(key, rememberedTarget(target));
+  trace.note('challenge', `The repo asks for a Bearer token for ${target.scope || 'no particular scope'} from ${target.realmOrigin}${anonymous ? '; no credentials are stored, so ChartDesk asks for an anonymous token' : ''}.`);
+  const options = { repo: req.repo, credentials: async () => known, trace, ...(req.signal ? { signal: req.signal } : {}) };
   let { token, fresh } = await obtainToken(engine, target, { ...options, fresh: cached !== undefined });
   res = await sendRepoRequest(engine, req, trace, 'retry', bearerHeader(req.repo, token.token), [token.token]);
   if (res.status === 401 && !fresh) {

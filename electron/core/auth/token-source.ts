@@ -24,14 +24,24 @@ export function challengesOf(res: HttpResponse): Challenge[] {
   return parseChallenges(raw);
 }
 
-/** Reads the Bearer challenge into a target the repo's secret may be sent to (checks the realm origin). */
-export function resolveTarget(bearer: Challenge, repo: FlowRepo, operation: 'pull' | 'push'): ResolvedTarget {
+/** How a challenge is read into a target. */
+export interface ResolveOptions {
+  /** The scopes the request needs, used when the challenge names none (default: ChartMuseum's scope for the repo URL). */
+  scopeHint?: readonly ResourceScope[] | undefined;
+  /** No credential will be sent (anonymous token): any realm may be asked, no approval needed. */
+  anonymous?: boolean;
+}
+
+/** Reads the Bearer challenge into a target the repo's secret may be sent to (checks the realm origin unless anonymous). */
+export function resolveTarget(bearer: Challenge, repo: FlowRepo, operation: 'pull' | 'push', options: ResolveOptions = {}): ResolvedTarget {
   const realm = checkRealmUrl(bearer.params.realm);
-  const realmOrigin = checkRealmOrigin(repo, realm);
+  const realmOrigin = options.anonymous ? new URL(realm).origin : checkRealmOrigin(repo, realm);
   const named = bearer.params.scope ? parseScopes(bearer.params.scope) : [];
-  const scopes = scopesForOperation(named.length ? named : defaultScopes(repo.url, operation), operation);
+  const fallback = options.scopeHint ? [...options.scopeHint] : defaultScopes(repo.url, operation);
+  const scopes = scopesForOperation(named.length ? named : fallback, operation);
   const target: ResolvedTarget = { realm, realmOrigin, scope: formatScopes(scopes), scopes };
   if (bearer.params.service !== undefined) target.service = bearer.params.service;
+  if (options.anonymous) target.anonymous = true;
   return target;
 }
 
@@ -54,8 +64,10 @@ export async function obtainToken(engine: Engine, target: ResolvedTarget, option
       return { token: cached, fresh: false };
     }
   }
-  const credentials = await options.credentials();
-  const configured = options.repo.auth.dialect;
+  const credentials = target.anonymous ? {} : await options.credentials();
+  const identityToken = options.repo.auth.mode === 'identity-token';
+  // An identity token is an OAuth2 refresh token: only dialect C (the POST form) can trade it.
+  const configured = identityToken ? 'C' : options.repo.auth.dialect;
   const dialect = configured === 'auto' ? (engine.dialects.get(target.realm) ?? 'auto') : configured;
   const token = await requestToken(
     engine.http,
@@ -66,6 +78,7 @@ export async function obtainToken(engine: Engine, target: ResolvedTarget, option
       scopes: target.scopes,
       dialect,
       credentials,
+      ...(identityToken ? { grant: 'refresh_token' as const } : {}),
       ...(options.repo.auth.clientId ? { clientId: options.repo.auth.clientId } : {}),
       tls: options.repo.tls,
       ...(options.signal ? { signal: options.signal } : {}),

@@ -6,6 +6,7 @@ import type { TraceEntry } from '../http/trace';
 import type { HttpClientOptions } from '../http/options';
 import type { HttpClient } from '../http/client';
 import type { TokenCache } from './token-cache';
+import type { ResourceScope } from './scope';
 
 export type { TraceEntry } from '../http/trace';
 export type { HttpClientOptions } from '../http/options';
@@ -49,8 +50,23 @@ export interface FlowRequest {
   /** Response size cap in bytes (throws kind 'too-large'). */
   maxBytes?: number;
   onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
-  /** Token-server mode only: when the repo challenges Basic instead of Bearer, answer with Basic (CLI one-off use). */
+  /** Token-server mode only: when the repo challenges Basic instead of Bearer, answer with Basic (CLI one-off use, registries). */
   followChallengeScheme?: boolean;
+  /**
+   * The resource scopes this request needs (a registry's `repository:<name>:pull`), when the caller
+   * knows them: tokens are remembered per scope, so a cached one is used without a new challenge,
+   * and they are asked for when a challenge names no scope. An empty list asks for a token without scope.
+   */
+  scopeHint?: ResourceScope[];
+}
+
+/** The request whose challenge names a repo's token server (default: HEAD on the repo's index.yaml). */
+export interface TokenProbe {
+  url: string;
+  method?: string;
+  scopeHint?: ResourceScope[];
+  /** For push, when the probe needs no token (anonymous reads): an empty POST here shows the upload route's challenge (ChartMuseum checks auth first). */
+  pushFallback?: { url: string; method: string };
 }
 
 /** A token the flow obtained, with what it was asked for. */
@@ -85,6 +101,10 @@ export interface FlowTokenRequest {
   signal?: AbortSignal;
   /** Skip the cache and always ask the token server. */
   fresh?: boolean;
+  /** Where to get the challenge from (registries); default HEAD <repo>/index.yaml. */
+  probe?: TokenProbe;
+  /** Answer a Basic challenge with Basic instead of failing (registries with htpasswd). */
+  followChallengeScheme?: boolean;
 }
 
 /** The engine: requests through the auth flow and token look-ups. */

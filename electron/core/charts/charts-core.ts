@@ -1,32 +1,38 @@
-/** Builds the chart-side services (indexes, packages, icons, push/delete) from their dependencies. */
+/** Builds the chart-side services (chart sources of both repo kinds, versions, icons) from their dependencies. */
 import path from 'node:path';
 import type { z } from 'zod';
 import type { IndexProgress } from '../../contract/packages';
 import type { FlowClient } from '../auth/types';
 import { createChartMuseumClient } from '../chartmuseum/client';
-import { ChartDeskError } from '../errors';
-import { createIndexFetcher, type IndexFetcher } from '../index/fetch-index';
+import type { RepoRecord } from '../context';
+import { createIndexFetcher } from '../index/fetch-index';
 import { createOfflineIndexStore } from '../index/offline-store';
 import type { Logger } from '../log';
+import { createDigestCache } from '../oci/digest-cache';
+import { createReferencePuller } from '../oci/reference-pull';
+import type { RegistryLimits } from '../oci/registry-api';
+import { createRegistrySource } from '../oci/registry-source';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits';
-import { createIconFetcher, type IconResult } from './chart-icon';
-import { createChartPublisher, type ChartPublisher } from './chart-publish';
+import { createIconFetcher } from './chart-icon';
+import { createChartPublisher } from './chart-publish';
+import type { ChartSource } from './chart-source';
+import { createChartSources, type ChartSources } from './chart-sources';
 import { createChartVersions, type ChartVersions } from './chart-versions';
-import { createIndexSessions, type IndexSessions, type ParseIndex, type RepoAccess } from './index-sessions';
+import { createHttpSource } from './http-source';
+import { createIndexSessions, type ParseIndex, type RepoAccess } from './index-sessions';
 import { createPackageCache } from './package-cache';
-import { createPackageFetcher, type PackageFetcher } from './package-fetch';
+import { createPackageFetcher } from './package-fetch';
 
 /** Everything chart-related the handlers and the CLI use. */
 export interface ChartsCore {
-  fetcher: IndexFetcher;
-  sessions: IndexSessions;
-  packages: PackageFetcher;
+  /** Each repo's chart source (index.yaml or registry). */
+  sources: ChartSources;
   versions: ChartVersions;
-  publisher: ChartPublisher;
-  /** A chart's icon (its newest version's) as a data: URL. */
-  icon(repoId: string, name: string): Promise<IconResult>;
   limits: ArchiveLimits;
 }
+
+/** The folders under the data folder that hold caches (for storage accounting). */
+export const CACHE_FOLDERS = { offlineIndexes: 'index-offline', chartPackages: 'chart-cache', registryBlobs: 'registry-cache' } as const;
 
 /** What the chart services need. */
 export interface ChartsCoreDeps {
@@ -34,7 +40,7 @@ export interface ChartsCoreDeps {
   repos: RepoAccess;
   /** The index engine's parser (a worker per parse). */
   parse: ParseIndex;
-  /** Offline index copies go under <dataDir>/index-offline, packages under <dataDir>/chart-cache. */
+  /** Caches go under the data folder (see CACHE_FOLDERS). */
   dataDir: string;
   log: Logger;
   now?: () => number;
@@ -42,39 +48,61 @@ export interface ChartsCoreDeps {
   /** Index size cap (default 256 MB). */
   maxIndexBytes?: number;
   limits?: ArchiveLimits;
+  registryLimits?: RegistryLimits;
+  /** The stored OCI repo whose location covers an oci:// chart reference, for mixed indexes (default: none, pulls go anonymous). */
+  ociRepoFor?: (reference: string) => Promise<RepoRecord | undefined>;
+  /** Adds a chart name to an OCI repo's list (after a push to a registry that does not list its repositories). */
+  rememberChart?: (repoId: string, chart: string) => Promise<unknown>;
+  /** Registry charts read at once (default 8). */
+  registryConcurrency?: number;
+  /** Registry blobs above this size are uploaded in chunks (default 8 MiB). */
+  chunkBytes?: number;
 }
 
 /** Wires the chart services together. */
 export function createChartsCore(deps: ChartsCoreDeps): ChartsCore {
   const now = deps.now ?? Date.now;
   const limits = deps.limits ?? DEFAULT_ARCHIVE_LIMITS;
-  const fetcher = createIndexFetcher({
-    flow: deps.flow,
-    offline: createOfflineIndexStore(path.join(deps.dataDir, 'index-offline')),
-    now,
-    ...(deps.maxIndexBytes ? { maxBytes: deps.maxIndexBytes } : {}),
-  });
-  const sessions = createIndexSessions({ repos: deps.repos, fetcher, parse: deps.parse, now, log: deps.log, onProgress: deps.onProgress ?? (() => {}) });
-  const cache = createPackageCache({
-    dir: path.join(deps.dataDir, 'chart-cache'),
-    onWriteError: (error) => deps.log.warn('could not cache a chart package', { error: error instanceof Error ? error.message : String(error) }),
-  });
+  const onProgress = deps.onProgress ?? (() => {});
+  const warn = (what: string) => (error: unknown) => deps.log.warn(what, { error: error instanceof Error ? error.message : String(error) });
+  const offline = createOfflineIndexStore(path.join(deps.dataDir, CACHE_FOLDERS.offlineIndexes));
+  const fetcher = createIndexFetcher({ flow: deps.flow, offline, now, ...(deps.maxIndexBytes ? { maxBytes: deps.maxIndexBytes } : {}) });
+  const sessions = createIndexSessions({ repos: deps.repos, fetcher, parse: deps.parse, now, log: deps.log, onProgress });
+  const cache = createPackageCache({ dir: path.join(deps.dataDir, CACHE_FOLDERS.chartPackages), onWriteError: warn('could not cache a chart package') });
+  const digests = createDigestCache({ dir: path.join(deps.dataDir, CACHE_FOLDERS.registryBlobs), onWriteError: warn('could not cache a registry blob') });
   const packages = createPackageFetcher({ flow: deps.flow, cache, limits });
-  const versions = createChartVersions({ sessions, repos: deps.repos, packages, limits });
   const publisher = createChartPublisher({ repos: deps.repos, sessions, client: createChartMuseumClient(deps.flow), limits, log: deps.log });
   const icons = createIconFetcher({ flow: deps.flow, now });
-  return {
-    fetcher,
-    sessions,
-    packages,
-    versions,
-    publisher,
-    limits,
-    async icon(repoId, name) {
-      const loaded = await sessions.loaded(repoId);
-      const summary = loaded.index.summary(name);
-      if (!summary) throw new ChartDeskError('not-found', 'chart-icon', `The index has no chart called ${name}.`);
-      return icons.get({ repo: loaded.repo, credentials: () => deps.repos.credentials(repoId), icon: summary.icon });
+  const credentials = (repoId: string) => deps.repos.credentials(repoId);
+
+  const sources: ChartSources = createChartSources({
+    repos: deps.repos,
+    factories: {
+      http: (repo) => createHttpSource(repo, { sessions, packages, pullOci, publisher, icons, credentials }),
+      oci: (repo) =>
+        createRegistrySource(repo, {
+          flow: deps.flow,
+          credentials,
+          digests,
+          packages: cache,
+          offline,
+          icons,
+          limits,
+          now,
+          onProgress,
+          log: deps.log,
+          ...(deps.registryLimits ? { registryLimits: deps.registryLimits } : {}),
+          ...(deps.rememberChart ? { rememberChart: deps.rememberChart } : {}),
+          ...(deps.registryConcurrency ? { concurrency: deps.registryConcurrency } : {}),
+          ...(deps.chunkBytes ? { chunkBytes: deps.chunkBytes } : {}),
+        }),
     },
+  });
+  const sourceFor = async (reference: string): Promise<ChartSource | undefined> => {
+    const repo = await deps.ociRepoFor?.(reference);
+    return repo ? sources.forRepo(repo.id) : undefined;
   };
+  const pullOci = createReferencePuller({ flow: deps.flow, digests, packages: cache, limits, sourceFor });
+  const versions = createChartVersions({ sources, limits });
+  return { sources, versions, limits };
 }

@@ -27,10 +27,13 @@ export interface LoadedIndex {
   fetched: Omit<IndexFetchResult, 'bytes' | 'keep'> & { size: number };
 }
 
+/** What the sessions know of an open index (the source adds what the repo allows). */
+export type IndexSessionSummary = Omit<z.output<typeof IndexSummary>, 'kind' | 'capabilities' | 'discovery' | 'discoveryNote'>;
+
 /** The open indexes. */
 export interface IndexSessions {
   /** Opens (or with refresh, re-checks) a repo's index and summarizes it. */
-  open(repoId: string, refresh: boolean): Promise<z.output<typeof IndexSummary>>;
+  open(repoId: string, refresh: boolean): Promise<IndexSessionSummary>;
   /** The loaded index, opening it first when needed. */
   loaded(repoId: string): Promise<LoadedIndex>;
   /** Drops a repo's index so the next use fetches again (after a push or delete). */
@@ -91,7 +94,7 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
     return fresh;
   };
 
-  const summarize = (repoId: string, entry: LoadedIndex, fromMemory: boolean): z.output<typeof IndexSummary> => {
+  const summarize = (repoId: string, entry: LoadedIndex, fromMemory: boolean): IndexSessionSummary => {
     const now = deps.now();
     const ageMs = Math.max(0, now - entry.fetched.fetchedAt);
     const offline = entry.fetched.source === 'offline';

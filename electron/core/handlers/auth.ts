@@ -6,6 +6,8 @@ import type { CoreContext, RepoRecord } from '../context';
 import { ChartDeskError, serializeError } from '../errors';
 import { traceOfError } from '../auth/flow';
 import { defaultScopes, formatScopes } from '../auth/scope';
+import type { ChartSource } from '../charts/chart-source';
+import { sendProbe } from '../charts/probe-request';
 import { staticTokenView, tokenView, type TokenViewRecord } from '../auth/token-view';
 import { decodeJwt } from '../jwt/decode';
 import { fetchJwks } from '../jwt/jwks';
@@ -13,10 +15,6 @@ import { verifyJwt } from '../jwt/verify';
 
 type Scope = z.output<typeof TokenScope>;
 type AuthMethods = 'connectRepo' | 'getToken' | 'revealToken' | 'decodeJwt' | 'verifyJwt' | 'approveRealm' | 'setTokenRefresh';
-
-function indexUrl(repo: RepoRecord): string {
-  return `${repo.url.replace(/\/+$/, '')}/index.yaml`;
-}
 
 /** What a running token refresh was started with; a change of it means the refresh must restart. */
 function refreshSettings(repo: RepoRecord): string {
@@ -34,12 +32,15 @@ interface Refresh {
 /** Handlers for the auth flow, tokens and JWT inspection. */
 export function authHandlers(ctx: CoreContext): Pick<Handlers, AuthMethods> {
   const refreshers = new Map<string, Refresh>();
-  const credentials = (repoId: string) => () => ctx.repos.credentials(repoId);
+  const sourceOf = (repoId: string) => ctx.charts.sources.forRepo(repoId);
   const announce = (repoId: string, scope: Scope, token: TokenViewRecord) => ctx.events.emit('tokenUpdated', { repoId, scope, token });
 
-  const startRefresh = (repo: RepoRecord, scope: Scope) => {
+  /** A token request for the repo's token server, asked through the repo's probe. */
+  const tokenRequest = async (source: ChartSource, scope: Scope) => ({ repo: source.flowRepo, credentials: () => source.credentials(), scope, probe: await source.probe(scope) });
+
+  const startRefresh = async (repo: RepoRecord, scope: Scope) => {
     const stop = ctx.flow.keepFresh(
-      { repo, credentials: credentials(repo.id), scope },
+      await tokenRequest(await sourceOf(repo.id), scope),
       (token) => announce(repo.id, scope, tokenView(token)),
       (error) => ctx.log.warn('token refresh failed', { repoId: repo.id, error: serializeError(error).message }),
     );
@@ -55,37 +56,36 @@ export function authHandlers(ctx: CoreContext): Pick<Handlers, AuthMethods> {
       if (repo && refreshSettings(repo) === running.settings) continue;
       running.stop();
       refreshers.delete(key);
-      if (repo) startRefresh(repo, running.scope);
+      if (repo) void startRefresh(repo, running.scope).catch((error: unknown) => ctx.log.warn('token refresh could not restart', { repoId: repo.id, error: serializeError(error).message }));
     }
   });
 
   /** The raw token and its view: from the token server (cached unless fresh) or the stored static token. */
   async function currentToken(repoId: string, scope: Scope, fresh: boolean): Promise<{ raw: string; view: TokenViewRecord }> {
-    const repo = await ctx.repos.get(repoId);
-    if (repo.auth.mode === 'bearer') {
+    const source = await sourceOf(repoId);
+    if (source.repo.auth.mode === 'bearer') {
       const { secret } = await ctx.repos.credentials(repoId);
       if (!secret) throw new ChartDeskError('bad-request', 'token', 'No token is stored for this repo.');
-      return { raw: secret, view: staticTokenView(secret, formatScopes(defaultScopes(repo.url, scope))) };
+      const probe = await source.probe(scope);
+      return { raw: secret, view: staticTokenView(secret, formatScopes(probe.scopeHint ?? defaultScopes(source.repo.url, scope))) };
     }
-    const { token } = await ctx.flow.token({ repo, credentials: credentials(repoId), scope, fresh });
+    const { token } = await ctx.flow.token({ ...(await tokenRequest(source, scope)), fresh });
     return { raw: token.token, view: tokenView(token) };
   }
 
   return {
     async connectRepo({ repoId, scope, fresh }) {
-      const repo = await ctx.repos.get(repoId);
+      const source = await sourceOf(repoId);
       // A fresh connect forgets the cached token and challenge target, so the trace shows challenge -> token -> retry.
-      if (fresh) ctx.flow.forget(repo);
-      const request = { repo, credentials: credentials(repoId), url: indexUrl(repo), scope, method: 'HEAD' };
+      if (fresh) ctx.flow.forget(source.flowRepo);
       try {
-        let res = await ctx.flow.request(request);
-        if (res.status === 405 || res.status === 501) res = await ctx.flow.request({ ...request, method: 'GET' });
+        const { response: res, probe } = await sendProbe(ctx.flow, source, scope);
         const result: z.output<typeof ConnectResult> = { ok: res.status >= 200 && res.status < 300, status: res.status, trace: res.trace };
         if (res.token) {
           result.token = tokenView(res.token);
           announce(repoId, scope, result.token);
         }
-        if (!result.ok) result.error = { kind: res.status === 404 ? 'not-found' : 'http', step: 'request', message: `The repo answered HTTP ${res.status} for its index.` };
+        if (!result.ok) result.error = { kind: res.status === 404 ? 'not-found' : 'http', step: 'request', message: `The repo answered HTTP ${res.status} for ${probe.what}.` };
         return result;
       } catch (error) {
         return { ok: false, trace: traceOfError(error) ?? [], error: serializeError(error) };
@@ -116,7 +116,7 @@ export function authHandlers(ctx: CoreContext): Pick<Handlers, AuthMethods> {
       const key = `${repoId}|${scope}`;
       refreshers.get(key)?.stop();
       refreshers.delete(key);
-      if (enabled) startRefresh(await ctx.repos.get(repoId), scope);
+      if (enabled) await startRefresh(await ctx.repos.get(repoId), scope);
       return { enabled };
     },
   };

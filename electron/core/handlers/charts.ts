@@ -1,16 +1,16 @@
-/** Handlers for chart indexes, chart versions, values diffs, icons and ChartMuseum push/delete. */
+/** Handlers for charts of any repo kind: open, list, search, detail, versions, values diffs, icons, push, delete, manifests. */
 import type { CoreContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { printableName } from '../charts/chart-entry-path';
 import { ChartDeskError } from '../errors';
 
-type ChartMethods = 'openIndex' | 'listCharts' | 'searchCharts' | 'getChart' | 'openChartVersion' | 'diffValues' | 'pushChart' | 'deleteChartVersion' | 'chartIcon';
+type ChartMethods = 'openIndex' | 'listCharts' | 'searchCharts' | 'getChart' | 'openChartVersion' | 'diffValues' | 'pushChart' | 'deleteChartVersion' | 'chartIcon' | 'getManifest';
 
-/** Decodes the pushed file: plain base64, or a data: URL as FileReader.readAsDataURL gives it. */
-export function decodePackageBase64(text: string): Buffer {
+/** Decodes a file sent as text: plain base64, or a data: URL as FileReader.readAsDataURL gives it. */
+export function decodePackageBase64(text: string, what = 'The file content'): Buffer {
   const body = text.replace(/^data:[^,]{0,200};base64,/, '').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 === 1) {
-    throw new ChartDeskError('bad-request', 'push', 'The file content did not arrive as base64.');
+    throw new ChartDeskError('bad-request', 'push', `${what} did not arrive as base64.`);
   }
   return Buffer.from(body, 'base64');
 }
@@ -21,26 +21,30 @@ function namingFile(error: unknown, fileName: string): unknown {
   return new ChartDeskError(error.kind, error.step, `${printableName(fileName)}: ${error.message}`, error.hint === undefined ? { cause: error } : { hint: error.hint, cause: error });
 }
 
-/** The chart handlers over the context's chart services. */
+/** The chart handlers over the context's chart sources. */
 export function chartHandlers(ctx: CoreContext): Pick<Handlers, ChartMethods> {
   const { charts } = ctx;
-  const indexOf = async (repoId: string) => (await charts.sessions.loaded(repoId)).index;
+  const source = (repoId: string) => charts.sources.forRepo(repoId);
   return {
-    openIndex: ({ repoId, refresh }) => charts.sessions.open(repoId, refresh),
-    listCharts: async ({ repoId, offset, limit }) => (await indexOf(repoId)).list({ offset, limit }),
-    searchCharts: async ({ repoId, query, limit }) => (await indexOf(repoId)).search(query, limit),
-    async getChart({ repoId, name }) {
-      const detail = (await indexOf(repoId)).detail(name);
-      if (!detail) throw new ChartDeskError('not-found', 'get-chart', `The index has no chart called ${name}.`);
-      return detail;
-    },
+    openIndex: async ({ repoId, refresh }) => (await source(repoId)).open(refresh),
+    listCharts: async ({ repoId, offset, limit }) => (await source(repoId)).list({ offset, limit }),
+    searchCharts: async ({ repoId, query, limit }) => (await source(repoId)).search(query, limit),
+    getChart: async ({ repoId, name }) => (await source(repoId)).detail(name),
     openChartVersion: ({ repoId, name, version }) => charts.versions.open(repoId, name, version),
     diffValues: ({ repoId, name, from, to }) => charts.versions.diffValues(repoId, name, from, to),
-    pushChart: ({ repoId, fileName, contentBase64, force }) =>
-      charts.publisher.push(repoId, decodePackageBase64(contentBase64), force).catch((error: unknown) => {
+    async pushChart({ repoId, fileName, contentBase64, force, provBase64 }) {
+      const bytes = decodePackageBase64(contentBase64);
+      const prov = provBase64 === undefined ? undefined : decodePackageBase64(provBase64, 'The provenance file');
+      return (await source(repoId)).push(bytes, { force, ...(prov ? { prov } : {}) }).catch((error: unknown) => {
         throw namingFile(error, fileName);
-      }),
-    deleteChartVersion: ({ repoId, name, version }) => charts.publisher.remove(repoId, name, version),
-    chartIcon: ({ repoId, name }) => charts.icon(repoId, name),
+      });
+    },
+    deleteChartVersion: async ({ repoId, name, version }) => (await source(repoId)).remove(name, version),
+    chartIcon: async ({ repoId, name }) => (await source(repoId)).icon(name),
+    async getManifest({ repoId, name, version }) {
+      const found = await source(repoId);
+      if (!found.manifest) throw new ChartDeskError('bad-request', 'manifest', `${found.repo.name} is a chart repo with an index.yaml; only OCI registries store charts as manifests.`);
+      return found.manifest(name, version);
+    },
   };
 }

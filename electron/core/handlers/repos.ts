@@ -1,7 +1,8 @@
 import type { Handlers } from '../dispatch';
 import type { CoreContext } from '../context';
-import { exportRepoCommands } from '../helm/export-commands';
 import { importHelmRepositories } from '../helm/import-repos';
+import { importRegistryAuth } from '../oci/registry-auth-import';
+import { formatOfPath } from '../oci/registry-auth-paths';
 import { testRepoCredential } from '../secrets/credential-test';
 
 type RepoMethods =
@@ -16,7 +17,10 @@ type RepoMethods =
   | 'revealCredential'
   | 'importHelmRepos'
   | 'exportRepoCommands'
-  | 'listNotices';
+  | 'listNotices'
+  | 'addNamedChart'
+  | 'removeNamedChart'
+  | 'importRegistryAuth';
 
 /** Handlers for the repo list, its credentials and Helm import/export. */
 export function repoHandlers(ctx: CoreContext): Pick<Handlers, RepoMethods> {
@@ -39,14 +43,18 @@ export function repoHandlers(ctx: CoreContext): Pick<Handlers, RepoMethods> {
     reorderRepos: ({ repoIds }) => repos.reorder(repoIds),
     setCredential: ({ repoId, secret, username }) => forgetTokensAfter(repoId, () => repos.setCredential(repoId, secret, username)),
     clearCredential: ({ repoId }) => forgetTokensAfter(repoId, () => repos.clearCredential(repoId)),
-    testCredential: ({ repoId }) => testRepoCredential({ flow: ctx.flow, repos }, repoId),
+    testCredential: async ({ repoId }) => testRepoCredential(ctx.flow, await ctx.charts.sources.forRepo(repoId)),
     // Explicit reveal for copying: nothing about it is logged.
     revealCredential: async ({ repoId }) => {
       const { secret, username } = await repos.credentials(repoId);
       return { secret: secret ?? null, ...(username ? { username } : {}) };
     },
     importHelmRepos: ({ path }) => importHelmRepositories({ repos, cmUsesHttp: ctx.helm.cmUsesHttp }, path ?? ctx.helm.repositoryConfig),
-    exportRepoCommands: async ({ repoId }) => exportRepoCommands(await repos.get(repoId)),
+    exportRepoCommands: async ({ repoId }) => (await ctx.charts.sources.forRepo(repoId)).commands(),
     listNotices: () => repos.notices(),
+    addNamedChart: ({ repoId, chart }) => repos.addNamedChart(repoId, chart),
+    removeNamedChart: ({ repoId, chart }) => repos.removeNamedChart(repoId, chart),
+    importRegistryAuth: ({ path }) =>
+      importRegistryAuth({ repos, runHelper: ctx.registryAuth.runHelper }, path ? [{ path, format: formatOfPath(path) }] : ctx.registryAuth.files),
   };
 }

@@ -12,7 +12,8 @@ export function helmRepositoryConfigPath(env: NodeJS.ProcessEnv, platform: NodeJ
   return p.join(helmConfigHome(p, env, platform, homeDir), 'repositories.yaml');
 }
 
-function helmConfigHome(p: path.PlatformPath, env: NodeJS.ProcessEnv, platform: NodeJS.Platform, homeDir: string): string {
+/** Helm's config folder (HELM_CONFIG_HOME, else XDG_CONFIG_HOME/helm, else the OS default). */
+export function helmConfigHome(p: path.PlatformPath, env: NodeJS.ProcessEnv, platform: NodeJS.Platform, homeDir: string): string {
   if (env.HELM_CONFIG_HOME) return p.resolve(env.HELM_CONFIG_HOME);
   if (env.XDG_CONFIG_HOME) return p.join(env.XDG_CONFIG_HOME, 'helm');
   if (platform === 'win32') return p.join(env.APPDATA ?? p.join(homeDir, 'AppData', 'Roaming'), 'helm');

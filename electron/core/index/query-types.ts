@@ -58,6 +58,10 @@ export interface ChartVersion {
   prerelease: boolean;
   /** True when an earlier entry (after sorting) has the same version; Helm uses the first. */
   duplicate: boolean;
+  /** OCI registries: the tag this version is stored under (`+` written as `_`). */
+  tag?: string;
+  /** OCI registries: the digest of the version's manifest, when it has been read. */
+  manifestDigest?: string;
 }
 
 /** One line of the compact chart list. */
@@ -72,6 +76,14 @@ export interface ChartSummary {
   versionCount: number;
   keywords: string[];
   type?: string;
+  /** Set when the entry is listed but is not a usable chart (an OCI artifact of another kind, an unreadable manifest, no version tags). */
+  problem?: ChartProblem;
+}
+
+/** Why a listed entry is not a usable chart, in words. */
+export interface ChartProblem {
+  kind: 'not-a-chart' | 'unreadable' | 'no-versions';
+  message: string;
 }
 
 /** A page of the compact chart list, sorted by name. */
@@ -112,6 +124,8 @@ export interface ChartDetail {
   summary: ChartSummary;
   versions: ChartVersion[];
   warnings: IndexWarning[];
+  /** OCI registries: tags that are not chart versions (`latest`, signatures…), shown apart. */
+  otherTags?: string[];
 }
 
 /** What a parse learns about the document itself; shared by the parse result and IndexInfo. */

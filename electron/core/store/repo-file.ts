@@ -8,20 +8,29 @@ import { ChartDeskError } from '../errors';
 import { CorruptDocumentError, type DocumentFormat } from './durable-file';
 
 /** The schema version this build writes. */
-export const REPO_FILE_VERSION = 2;
+export const REPO_FILE_VERSION = 3;
 
 /** A repo as stored: the contract's Repo without the computed `hasSecret`. */
 export const StoredRepo = Repo.omit({ hasSecret: true }).strict();
 /** A stored repo record. */
 export type StoredRepo = z.output<typeof StoredRepo>;
 
-/** Version 2 (current): TLS settings grouped under `tls`, as the contract has them. */
-const RepoFileV2 = z.object({ schemaVersion: z.literal(2), repos: z.array(StoredRepo) }).strict();
+/** Version 3 (current): every repo has a kind (http or oci) and, for registries, the charts the user named. */
+const RepoFileV3 = z.object({ schemaVersion: z.literal(3), repos: z.array(StoredRepo) }).strict();
 /** The current document. */
-export type RepoFile = z.output<typeof RepoFileV2>;
+export type RepoFile = z.output<typeof RepoFileV3>;
+
+/** Version 2: only HTTP repos, TLS settings grouped under `tls`. */
+const RepoV2 = StoredRepo.omit({ kind: true, charts: true }).strict();
+const RepoFileV2 = z.object({ schemaVersion: z.literal(2), repos: z.array(RepoV2) }).strict();
+
+/** v2 -> v3: every existing repo is an HTTP chart repo. */
+export function migrateV2toV3(doc: z.output<typeof RepoFileV2>): RepoFile {
+  return { schemaVersion: 3, repos: doc.repos.map((repo) => ({ ...repo, kind: 'http' as const, charts: [] })) };
+}
 
 /** Version 1: TLS settings sat flat on the record, named as in Helm's repositories.yaml. */
-const RepoV1 = StoredRepo.omit({ tls: true })
+const RepoV1 = RepoV2.omit({ tls: true })
   .extend({
     caFile: z.string().optional(),
     certFile: z.string().optional(),
@@ -32,7 +41,7 @@ const RepoV1 = StoredRepo.omit({ tls: true })
 const RepoFileV1 = z.object({ schemaVersion: z.literal(1), repos: z.array(RepoV1) }).strict();
 
 /** v1 -> v2: moves the flat TLS fields into `tls`. */
-export function migrateV1toV2(doc: z.output<typeof RepoFileV1>): RepoFile {
+export function migrateV1toV2(doc: z.output<typeof RepoFileV1>): z.output<typeof RepoFileV2> {
   return {
     schemaVersion: 2,
     repos: doc.repos.map(({ caFile, certFile, keyFile, insecureSkipTlsVerify, ...rest }) => ({
@@ -56,8 +65,7 @@ export function parseRepoFile(json: unknown): RepoFile {
       hint: 'Update ChartDesk.',
     });
   }
-  if (version === 1) return migrateV1toV2(checked(RepoFileV1, json));
-  const doc = checked(RepoFileV2, json);
+  const doc = version === 1 ? migrateV2toV3(migrateV1toV2(checked(RepoFileV1, json))) : version === 2 ? migrateV2toV3(checked(RepoFileV2, json)) : checked(RepoFileV3, json);
   const ids = new Set(doc.repos.map((r) => r.id));
   if (ids.size !== doc.repos.length) throw new CorruptDocumentError('holds the same repo id twice');
   return doc;

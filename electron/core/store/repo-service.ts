@@ -6,12 +6,13 @@ import type { KeychainState, SecretVault } from '../secrets/vault';
 import type { NoticeBoard, NoticeRecord } from './notices';
 import type { StoredRepo } from './repo-file';
 import type { RepoFields, RepoStore } from './repo-store';
-import { normalizeRepoUrl, repoForUrl } from './repo-url';
+import { normalizeRepoLocation, repoForUrl } from './repo-url';
+import { chartNameUnder, isLoopbackHost, parseOciLocation } from '../oci/oci-location';
 
 /** A repo as the contract returns it. */
 export type RepoView = z.output<typeof Repo>;
-/** The fields of a new repo (contract input, after defaults). */
-export type RepoDraftFields = Omit<z.output<typeof AddRepoInput>, 'secret'>;
+/** The fields of a new repo (contract input, after defaults; the chart list and TLS settings may be left out). */
+export type RepoDraftFields = Omit<z.output<typeof AddRepoInput>, 'secret' | 'charts'> & { charts?: string[] };
 /** The fields updateRepo may change. */
 export type RepoChanges = z.output<typeof UpdateRepoInput>['changes'];
 
@@ -36,6 +37,10 @@ export interface RepoService {
   remove(repoId: string): Promise<void>;
   reorder(repoIds: readonly string[]): Promise<RepoView[]>;
   setCredential(repoId: string, secret: string, username?: string): Promise<{ repo: RepoView; keychain: KeychainState }>;
+  /** Adds a chart name (or a full oci:// chart URL under the repo) to an OCI repo's list of named charts. */
+  addNamedChart(repoId: string, chart: string): Promise<RepoView>;
+  /** Removes a chart name from an OCI repo's list. */
+  removeNamedChart(repoId: string, chart: string): Promise<RepoView>;
   clearCredential(repoId: string): Promise<RepoView>;
   /** The stored credential, for an explicit reveal or a request; never logged. */
   credentials(repoId: string): Promise<RepoCredentials>;
@@ -83,7 +88,28 @@ export function createRepoService(deps: RepoServiceDeps): RepoService {
     if (draft.auth.mode === 'basic' && !draft.auth.username) {
       throw new ChartDeskError('bad-request', 'repos', 'Basic authentication needs a user name.');
     }
-    return { ...draft, name: draft.name.trim(), url: normalizeRepoUrl(draft.url, deps.cmUsesHttp) };
+    const location = normalizeRepoLocation(draft.url, deps.cmUsesHttp);
+    return withKindRules({ ...draft, name: draft.name.trim(), ...location, tls: draft.tls ?? { insecureSkipVerify: false }, charts: draft.charts ?? [] });
+  }
+
+  /** Applies what a repo's kind implies: registries get a plain-HTTP default and a checked chart list; index repos have neither. */
+  function withKindRules(repo: RepoFields): RepoFields {
+    if (repo.kind === 'http') {
+      const { plainHttp: _plainHttp, ...tls } = repo.tls;
+      return { ...repo, tls, charts: [] };
+    }
+    const location = parseOciLocation(repo.url);
+    const charts = [...new Set(repo.charts.map((chart) => chartNameUnder(location, chart)))];
+    return { ...repo, charts, tls: { ...repo.tls, plainHttp: repo.tls.plainHttp ?? isLoopbackHost(location.host) } };
+  }
+
+  async function changeCharts(repoId: string, change: (repo: StoredRepo) => string[]): Promise<RepoView> {
+    await store.update(repoId, (current) => {
+      if (current.kind !== 'oci') throw new ChartDeskError('bad-request', 'named-charts', 'Only OCI registry repos keep a list of chart names; this repo has an index.yaml.');
+      return { ...current, charts: change(current) };
+    });
+    await changed();
+    return get(repoId);
   }
 
   return {
@@ -121,11 +147,13 @@ export function createRepoService(deps: RepoServiceDeps): RepoService {
       return { added: await views(added), taken };
     },
     async update(repoId, changes) {
-      const url = changes.url === undefined ? undefined : normalizeRepoUrl(changes.url, deps.cmUsesHttp);
+      const location = changes.url === undefined ? undefined : normalizeRepoLocation(changes.url, deps.cmUsesHttp);
       const repo = await store.update(repoId, (current) => {
-        const next = { ...current, ...changes, ...(url ? { url } : {}) };
+        const next = { ...current, ...changes, ...(location ?? {}) };
         if (next.auth.mode === 'basic' && !next.auth.username) throw new ChartDeskError('bad-request', 'repos', 'Basic authentication needs a user name.');
-        return next;
+        // A new location keeps the named charts only while it stays the same kind of repo.
+        const charts = location && location.kind !== current.kind ? [] : next.charts;
+        return { ...withKindRules({ ...next, charts }), id: current.id };
       });
       await changed();
       return get(repo.id);
@@ -147,6 +175,17 @@ export function createRepoService(deps: RepoServiceDeps): RepoService {
       await changed();
       return { repo: await get(repoId), keychain };
     },
+    addNamedChart: (repoId, chart) =>
+      changeCharts(repoId, (repo) => {
+        const name = chartNameUnder(parseOciLocation(repo.url), chart);
+        return repo.charts.includes(name) ? repo.charts : [...repo.charts, name].sort();
+      }),
+    removeNamedChart: (repoId, chart) =>
+      changeCharts(repoId, (repo) => {
+        const name = chartNameUnder(parseOciLocation(repo.url), chart);
+        if (!repo.charts.includes(name)) throw new ChartDeskError('not-found', 'named-charts', `The repo has no chart named ${name} in its list.`);
+        return repo.charts.filter((c) => c !== name);
+      }),
     async clearCredential(repoId) {
       await get(repoId);
       await vault.delete(secretEntryId(repoId));

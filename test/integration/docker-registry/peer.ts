@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SHARED_DATA } from '../../support/paths';
 import { startSandbox, type AccessEntry, type Sandbox } from '../../sandbox/index';
 import { pushTinyImage } from './registry-content';
-import { startRegistry, type RunningRegistry } from './registry-process';
+import { startRegistry, type RunningRegistry } from '../../sandbox/registry-process';
 
 /** The service name the registry announces (and the `aud` the token server writes). */
 export const REGISTRY_SERVICE = 'chartdesk-test-registry';

@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 const storeHere = () => createRepoStore({ dataDir: dir, notify: () => {}, lock: { staleMs: 2000 } });
-const fields = (name: string) => ({ name, url: `https://charts.example.com/${name}`, auth: { mode: 'none' as const, dialect: 'auto' as const }, tls: { insecureSkipVerify: false }, passCredentialsAll: false });
+const fields = (name: string) => ({ name, url: `https://charts.example.com/${name}`, auth: { mode: 'none' as const, dialect: 'auto' as const }, tls: { insecureSkipVerify: false }, passCredentialsAll: false, kind: 'http' as const, charts: [] });
 
 describe('repo list across processes', () => {
   it('keeps every repo when four processes add at the same time', async () => {

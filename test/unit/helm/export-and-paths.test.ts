@@ -6,7 +6,9 @@ import type { RepoView } from '../../../electron/core/store/repo-service';
 const repo = (overrides: Partial<RepoView>): RepoView => ({
   id: 'r1',
   name: 'charts',
+  kind: 'http',
   url: 'https://charts.example.com/org/repo',
+  charts: [],
   auth: { mode: 'none', dialect: 'auto' },
   tls: { insecureSkipVerify: false },
   passCredentialsAll: false,

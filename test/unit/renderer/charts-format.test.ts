@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatBytes, helmName, parseCreated, shortDigest, shortUrl, urlParts } from '../../../renderer/src/features/charts/format';
-import { installCommands } from '../../../renderer/src/features/charts/helmCommands';
+import { formatAge, formatBytes, parseCreated, shortDigest, shortUrl, urlParts } from '../../../renderer/src/features/charts/format';
+import { helmName, httpInstallCommands } from '../../../electron/core/helm/install-commands';
 import { httpsOnly } from '../../../renderer/src/features/charts/SafeLink';
 
 describe('links in chart metadata and READMEs', () => {
@@ -34,8 +34,8 @@ describe('chart facts as the tab writes them', () => {
 
   it('writes helm commands with a valid repo alias and the chosen version', () => {
     expect(helmName('Bitnami 2023 (mirror)')).toBe('bitnami-2023-mirror');
-    const repo = { id: 'r', name: 'Sandbox org1', url: 'http://localhost:8080/org1/repo1', auth: { mode: 'none', dialect: 'auto' }, tls: { insecureSkipVerify: false }, passCredentialsAll: false, hasSecret: false } as const;
-    expect(installCommands(repo, 'grafana', '5.4.0').split('\n')).toEqual([
+    const repo = { id: 'r', name: 'Sandbox org1', kind: 'http', url: 'http://localhost:8080/org1/repo1', auth: { mode: 'none', dialect: 'auto' }, tls: { insecureSkipVerify: false }, charts: [], passCredentialsAll: false, hasSecret: false } as const;
+    expect(httpInstallCommands({ ...repo, charts: [] }, 'grafana', '5.4.0').commands.split('\n')).toEqual([
       'helm repo add sandbox-org1 http://localhost:8080/org1/repo1',
       'helm repo update sandbox-org1',
       'helm install grafana sandbox-org1/grafana --version 5.4.0',

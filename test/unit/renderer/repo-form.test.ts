@@ -5,7 +5,9 @@ import type { Repo } from '../../../renderer/src/features/repos/types';
 const repo: Repo = {
   id: 'r1',
   name: 'org1',
+  kind: 'http',
   url: 'https://charts.example.com/org1/repo1',
+  charts: [],
   auth: { mode: 'token-server', dialect: 'B', username: 'ci', approvedRealmOrigin: 'https://auth.example.com' },
   tls: { insecureSkipVerify: false, caFile: '/etc/ca.pem' },
   passCredentialsAll: false,

@@ -17,7 +17,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const open = () => createRepoStore({ dataDir: dir, notify: (_level, message) => notices.push(message) });
 const fields = (name: string, url = `https://charts.example.com/${name}`): RepoFields => ({
   name,
+  kind: 'http',
   url,
+  charts: [],
   auth: { mode: 'none', dialect: 'auto' },
   tls: { insecureSkipVerify: false },
   passCredentialsAll: false,
@@ -31,7 +33,7 @@ describe('repo store', () => {
     const b = await open().add(fields('beta'));
     await open().reorder([b.id, a.id]);
     expect((await open().list()).map((r) => r.name)).toEqual(['beta', 'alpha']);
-    expect(onDisk()).toMatchObject({ schemaVersion: 2, repos: [{ name: 'beta' }, { name: 'alpha' }] });
+    expect(onDisk()).toMatchObject({ schemaVersion: 3, repos: [{ name: 'beta' }, { name: 'alpha' }] });
   });
 
   it('updates and removes by id and refuses a duplicate name or an incomplete order', async () => {
@@ -58,7 +60,7 @@ describe('repo store', () => {
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 
-  it('migrates a version 1 file (flat TLS fields) and writes version 2 on the next change', async () => {
+  it('migrates a version 1 file (flat TLS fields) and writes version 3 on the next change', async () => {
     const v1 = {
       schemaVersion: 1,
       repos: [{ id: 'r1', name: 'old', url: 'https://old.example.com', auth: { mode: 'none', dialect: 'auto' }, passCredentialsAll: false, caFile: '/etc/ca.pem', insecureSkipTlsVerify: true }],
@@ -70,16 +72,16 @@ describe('repo store', () => {
     ]);
     expect(onDisk().schemaVersion).toBe(1);
     await store.add(fields('new'));
-    expect(onDisk()).toMatchObject({ schemaVersion: 2, repos: [{ name: 'old', tls: { caFile: '/etc/ca.pem', insecureSkipVerify: true } }, { name: 'new' }] });
+    expect(onDisk()).toMatchObject({ schemaVersion: 3, repos: [{ name: 'old', tls: { caFile: '/etc/ca.pem', insecureSkipVerify: true } }, { name: 'new' }] });
     expect(JSON.parse(readFileSync(`${file()}.bak`, 'utf8'))).toEqual(v1);
   });
 
   it('refuses to touch a file written by a newer version, without calling it corrupt', async () => {
-    writeFileSync(file(), JSON.stringify({ schemaVersion: 3, repos: [], somethingNew: true }));
+    writeFileSync(file(), JSON.stringify({ schemaVersion: 4, repos: [], somethingNew: true }));
     await expect(open().list()).rejects.toMatchObject({ kind: 'store', message: expect.stringMatching(/newer version/) });
     await expect(open().add(fields('x'))).rejects.toMatchObject({ kind: 'store' });
     expect(readdirSync(dir).some((n) => n.includes('corrupt'))).toBe(false);
-    expect(onDisk().schemaVersion).toBe(3);
+    expect(onDisk().schemaVersion).toBe(4);
   });
 
   it('recovers a damaged file from the backup, keeps the bad file aside and tells the user', async () => {

@@ -15,6 +15,7 @@ const FLOW_WORDS: Record<Repo['auth']['mode'], string> = {
   bearer: 'Connect asks for index.yaml with the stored token and shows the request.',
   basic: 'Connect asks for index.yaml with the stored user name and password and shows the request.',
   none: 'Connect asks for index.yaml without credentials and shows the request.',
+  'identity-token': 'Connect trades the stored identity token for an access token and shows every request.',
 };
 
 /** The Connection tab: run the auth flow (Connect) or test the credential, read the trace, manage the secret. */

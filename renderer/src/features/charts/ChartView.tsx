@@ -79,7 +79,7 @@ export function ChartView({ repo, name, generation, onOpenVersion, onCompare, on
       )}
       <div className="chart-columns">
         <div className="chart-main">
-          <InstallSnippet repo={repo} chart={chart.name} version={chart.summary.latestVersion} />
+          <InstallSnippet install={chart.install} version={chart.summary.latestVersion} />
           <div className="section-head">
             <h3>Versions</h3>
             <CompareControl key={`${name}\n${chart.versions.length}\n${newest?.version ?? ''}`} versions={chart.versions} onCompare={onCompare} />

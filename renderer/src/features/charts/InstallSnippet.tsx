@@ -1,19 +1,16 @@
 import { CopyButton } from '../../components/CopyButton';
-import { installCommands } from './helmCommands';
-import type { RepoInfo } from './types';
+import type { ChartDetail } from './types';
 
-/** A copyable "helm repo add / helm install" snippet for one chart version. */
-export function InstallSnippet({ repo, chart, version }: { repo: RepoInfo; chart: string; version: string }) {
-  const text = installCommands(repo, chart, version);
-  const tokenNote = repo.auth.mode === 'token-server' || repo.auth.mode === 'bearer';
+/** The copyable helm commands for the newest version of a chart, as the core wrote them for this kind of repo. */
+export function InstallSnippet({ install, version }: { install: ChartDetail['install']; version: string }) {
   return (
     <section className="install-snippet" aria-label="Install with helm">
       <div className="install-snippet-head">
         <h3>Install {version}</h3>
-        <CopyButton label="Copy" ariaLabel="Copy the helm commands" getText={() => text} testId="copy-install" />
+        <CopyButton label="Copy" ariaLabel="Copy the helm commands" getText={() => install.commands} testId="copy-install" />
       </div>
-      <pre className="mono" data-testid="install-commands">{text}</pre>
-      {tokenNote && <p className="muted small">This repo needs a token, which helm alone cannot send: with the cm-push plugin, add it as a cm:// repo and export HELM_REPO_ACCESS_TOKEN (copy one from the Token tab).</p>}
+      <pre className="mono" data-testid="install-commands">{install.commands}</pre>
+      {install.note && <p className="muted small">{install.note}</p>}
     </section>
   );
 }

@@ -62,15 +62,6 @@ export function shortDigest(digest: string): string {
   return hex.length > 12 ? hex.slice(0, 12) : hex;
 }
 
-/** A name helm accepts as a repo alias or release: lower case, digits and dashes. */
-export function helmName(text: string): string {
-  const cleaned = text
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 53);
-  return cleaned || 'repo';
-}
 
 /** A count with its noun: "1 version", "12 versions". */
 export function plural(count: number, noun: string): string {

@@ -1,7 +1,7 @@
 import type { DragEvent, KeyboardEvent } from 'react';
 import type { Repo } from './types';
 
-const MODE_BADGE: Record<Repo['auth']['mode'], string> = { none: 'public', basic: 'basic', bearer: 'token', 'token-server': 'token server' };
+const MODE_BADGE: Record<Repo['auth']['mode'], string> = { none: 'public', basic: 'basic', bearer: 'token', 'token-server': 'token server', 'identity-token': 'identity token' };
 
 /** Props of one row of the repo list. */
 export interface RepoListItemProps {

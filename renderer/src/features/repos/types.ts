@@ -21,4 +21,5 @@ export const AUTH_MODE_WORDS: Record<AuthMode, string> = {
   basic: 'Basic auth',
   bearer: 'Static bearer token',
   'token-server': 'Token server',
+  'identity-token': 'Identity token',
 };

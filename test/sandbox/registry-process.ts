@@ -1,4 +1,4 @@
-/** Runs Debian's Docker distribution 2.8 (`/usr/bin/docker-registry`) with token auth in a temp dir. */
+/** Runs Debian's Docker distribution 2.8 (`/usr/bin/docker-registry`) in a temp dir: token auth, htpasswd Basic, or no auth. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -14,6 +14,20 @@ export interface RegistryAuth {
   service: string;
   issuer: string;
   rootCertBundle: string;
+}
+
+/** How the registry authenticates: tokens from a token server, an htpasswd file (bcrypt), or not at all. */
+export type RegistryAuthConfig = ({ kind: 'token' } & RegistryAuth) | { kind: 'htpasswd'; path: string } | { kind: 'none' };
+
+/** What to start. */
+export interface RegistryOptions {
+  auth: RegistryAuthConfig;
+  /** storage.delete.enabled (default true). */
+  deletes?: boolean;
+  /** Listen on this port (default: a free one). */
+  port?: number;
+  /** Keep the data in this folder (default: a temp folder removed on close). */
+  dataDir?: string;
 }
 
 /** A running registry. */
@@ -35,7 +49,20 @@ function freePort(): Promise<number> {
   });
 }
 
-function configYaml(dir: string, port: number, auth: RegistryAuth): string {
+function authYaml(auth: RegistryAuthConfig): string[] {
+  if (auth.kind === 'none') return [];
+  if (auth.kind === 'htpasswd') return ['auth:', '  htpasswd:', '    realm: chartdesk-test', `    path: ${JSON.stringify(auth.path)}`];
+  return [
+    'auth:',
+    '  token:',
+    `    realm: ${JSON.stringify(auth.realm)}`,
+    `    service: ${JSON.stringify(auth.service)}`,
+    `    issuer: ${JSON.stringify(auth.issuer)}`,
+    `    rootcertbundle: ${JSON.stringify(auth.rootCertBundle)}`,
+  ];
+}
+
+function configYaml(dataDir: string, port: number, options: RegistryOptions): string {
   return [
     'version: 0.1',
     'log:',
@@ -44,21 +71,16 @@ function configYaml(dir: string, port: number, auth: RegistryAuth): string {
     '    disabled: true',
     'storage:',
     '  filesystem:',
-    `    rootdirectory: ${JSON.stringify(path.join(dir, 'data'))}`,
+    `    rootdirectory: ${JSON.stringify(dataDir)}`,
     '  delete:',
-    '    enabled: true',
+    `    enabled: ${options.deletes ?? true}`,
     '  maintenance:',
     '    uploadpurging:',
     '      enabled: false',
     'http:',
     `  addr: 127.0.0.1:${port}`,
     '  secret: chartdesk-test-only',
-    'auth:',
-    '  token:',
-    `    realm: ${JSON.stringify(auth.realm)}`,
-    `    service: ${JSON.stringify(auth.service)}`,
-    `    issuer: ${JSON.stringify(auth.issuer)}`,
-    `    rootcertbundle: ${JSON.stringify(auth.rootCertBundle)}`,
+    ...authYaml(options.auth),
     '',
   ].join('\n');
 }
@@ -80,21 +102,22 @@ async function waitReady(url: string, child: ChildProcess, log: () => string, ti
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`docker-registry exited with code ${child.exitCode} before it was ready:\n${log()}`);
     const status = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1_000) }).then((r) => r.status, () => 0);
-    if (status === 401) return;
+    if (status === 401 || status === 200) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`docker-registry did not answer /v2/ within ${timeoutMs} ms:\n${log()}`);
 }
 
-/** Starts the registry on a free loopback port and waits until /v2/ answers its 401 challenge. */
-export async function startRegistry(auth: RegistryAuth): Promise<RunningRegistry> {
+/** Starts the registry on a loopback port and waits until /v2/ answers (200, or its 401 challenge). Token auth when given a RegistryAuth. */
+export async function startRegistry(config: RegistryAuth | RegistryOptions): Promise<RunningRegistry> {
+  const options: RegistryOptions = 'auth' in config ? config : { auth: { kind: 'token', ...config } };
   if (!existsSync(REGISTRY_BINARY)) {
     throw new Error(`${REGISTRY_BINARY} is missing: install Docker distribution with "apt-get install docker-registry" (Debian) to run this test.`);
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-registry-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const configFile = path.join(dir, 'config.yml');
-  writeFileSync(configFile, configYaml(dir, port, auth));
+  writeFileSync(configFile, configYaml(options.dataDir ?? path.join(dir, 'data'), port, options));
   const child = spawn(REGISTRY_BINARY, ['serve', configFile], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const append = (chunk: Buffer) => {
