@@ -14,7 +14,10 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --no-seed            start with no charts
   --kid                put the libtrust key id in token headers
   --issuer S / --audience S   add iss / aud claims
-  --lifetime SECONDS   token lifetime (default 300)`;
+  --lifetime SECONDS   token lifetime (default 300)
+  --oci                also run an OCI registry (Debian's docker-registry) on --oci-port that trusts
+                       the token server (dialects B and C), seeded with two charts in charts/
+  --oci-port N         the registry's port (default 5002)`;
 
 function numberFlag(name: string, value: string | undefined): number {
   const n = Number(value);
@@ -64,6 +67,8 @@ export function parseSandboxArgs(args: string[]): SandboxOptions & { help?: bool
       case '--issuer': out.issuer = takes(); break;
       case '--audience': out.audience = takes(); break;
       case '--lifetime': out.tokenLifetimeSeconds = numberFlag(flag, takes()); break;
+      case '--oci': out.oci = true; out.ociPort ??= 5002; break;
+      case '--oci-port': out.ociPort = numberFlag(flag, takes()); break;
       default: throw new Error(`Unknown option "${flag}".`);
     }
   }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
-  const message = code === 'EADDRINUSE' ? 'A port is already in use: pick others with --repo-port and --token-port.' : (error as Error).message;
+  const message = code === 'EADDRINUSE' ? 'A port is already in use: pick others with --repo-port, --token-port and --oci-port.' : (error as Error).message;
   process.stderr.write(`sandbox: ${message}\n`);
   process.exit(code === undefined ? 2 : 1);
 });

@@ -1,6 +1,7 @@
 /** The text `npm run sandbox` prints: what runs where, and the seed's curl walkthrough (protocol.md §1). */
 import type { LiveOptions } from './config';
 import { seedNamespace, SEED_CHARTS } from './seed';
+import { OCI_NAMESPACE, OCI_SEED, OCI_SERVICE } from './oci-registry';
 
 /** Where the servers listen. */
 export interface RunningAt {
@@ -8,6 +9,7 @@ export interface RunningAt {
   tokenUrl: string;
   service: string;
   storageDir: string;
+  registryUrl?: string;
 }
 
 function indexPath(options: LiveOptions): string {
@@ -42,6 +44,18 @@ export function walkthrough(options: LiveOptions, at: RunningAt): string {
   if (options.auth === 'basic') {
     const [user, pass] = Object.entries(options.basicUsers)[0] ?? ['', ''];
     lines.push('Basic auth (the sandbox\'s test user):', `  curl -u '${user}:${pass}' ${index}`, '');
+  }
+  if (at.registryUrl) {
+    const port = new URL(at.registryUrl).port;
+    const [user, pass] = Object.entries(options.basicUsers)[0] ?? ['', ''];
+    lines.push(
+      `OCI registry ${at.registryUrl}  (Docker distribution, token auth from the token server, service ${OCI_SERVICE})`,
+      `  seeded: ${OCI_SEED.map((s) => s.file.replace(/^charts\//, '')).join(', ')} in ${OCI_NAMESPACE}/; anonymous users pull, ${user}/${pass} also pushes and deletes`,
+      `  curl -i http://localhost:${port}/v2/${OCI_NAMESPACE}/grafana/tags/list      -> 401 and a Bearer challenge`,
+      `  curl '${at.tokenUrl}?service=${OCI_SERVICE}&scope=repository:${OCI_NAMESPACE}/grafana:pull'   -> {"token":"<JWT>"} (anonymous)`,
+      `  In ChartDesk: + Add, URL oci://localhost:${port}/${OCI_NAMESPACE} (no authentication, or user name ${user} and password ${pass}).`,
+      '',
+    );
   }
   lines.push('Press Ctrl+C to stop.');
   return lines.join('\n');

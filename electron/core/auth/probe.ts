@@ -49,6 +49,6 @@ export async function probeTokenTarget(engine: Engine, treq: FlowTokenRequest, t
   const known = await treq.credentials();
   const target = resolveTarget(bearer, treq.repo, operation, { scopeHint, anonymous: !known.secret && !known.username });
   engine.targets.set(key, rememberedTarget(target));
-  trace.note('challenge', `The repo asks for a Bearer token for ${target.scope} from ${target.realmOrigin}.`);
+  trace.note('challenge', `The repo asks for a Bearer token for ${target.scope || 'no particular scope'} from ${target.realmOrigin}.`);
   return target;
 }

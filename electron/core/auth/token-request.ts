@@ -41,14 +41,14 @@ export function buildTokenRequest(dialect: Dialect, ask: TokenAsk): HttpRequest 
   if (dialect === 'A') {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (secret) headers.authorization = `Bearer ${secret}`;
-    return { ...base, method: 'POST', url: withQuery(ask.realm, [['grant_type', 'client_credentials'], ['scope', scope]]), headers, note: `Asked for ${scope} (dialect A: ChartMuseum example).` };
+    return { ...base, method: 'POST', url: withQuery(ask.realm, [['grant_type', 'client_credentials'], ['scope', scope]]), headers, note: `Asked for ${scope || 'a token without a scope'} (dialect A: ChartMuseum example).` };
   }
   if (dialect === 'B') {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (secret || username) headers.authorization = `Basic ${Buffer.from(`${username ?? ''}:${secret ?? ''}`).toString('base64')}`;
     const pairs: Array<[string, string]> = ask.service ? [['service', ask.service]] : [];
     for (const s of ask.scopes) pairs.push(['scope', formatScopes([s])]);
-    return { ...base, method: 'GET', url: withQuery(ask.realm, pairs), headers, note: `Asked for ${scope} (dialect B: Docker token GET).` };
+    return { ...base, method: 'GET', url: withQuery(ask.realm, pairs), headers, note: `Asked for ${scope || 'a token without a scope'} (dialect B: Docker token GET).` };
   }
   const refresh = ask.grant === 'refresh_token';
   const form = refresh
@@ -62,7 +62,7 @@ export function buildTokenRequest(dialect: Dialect, ask: TokenAsk): HttpRequest 
     url: ask.realm,
     headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
-    note: `Asked for ${scope} (dialect C: OAuth2 ${refresh ? 'refresh-token' : 'password'} form).`,
+    note: `Asked for ${scope || 'a token without a scope'} (dialect C: OAuth2 ${refresh ? 'refresh-token' : 'password'} form).`,
   };
 }
 

@@ -9,7 +9,7 @@ import { sha256Hex } from '../charts/digest';
 import { ChartDeskError } from '../errors';
 import { nextPageUrl } from './link-next';
 import { MANIFEST_ACCEPT } from './media-types';
-import { registryFailure } from './registry-errors';
+import { isHtml, registryFailure } from './registry-errors';
 
 /** How to reach a registry with a repo's credentials. */
 export interface RegistryAccess {
@@ -110,7 +110,7 @@ export function createRegistryApi(flow: FlowClient, access: RegistryAccess, limi
       try {
         list = (JSON.parse(res.body.toString('utf8')) as Record<string, unknown>)[field];
       } catch {
-        throw registryFailure('list', what, { ...res, status: 502 });
+        throw isHtml(res) ? registryFailure('list', what, res) : new ChartDeskError('http', 'list', `The registry answered something that is not JSON while ${what}.`);
       }
       if (list !== null && list !== undefined && !Array.isArray(list)) throw new ChartDeskError('http', 'list', `The registry answered in an unexpected shape while ${what}.`);
       for (const name of (list as unknown[] | null) ?? []) if (typeof name === 'string') names.push(name);
@@ -149,8 +149,12 @@ export function createRegistryApi(flow: FlowClient, access: RegistryAccess, limi
     },
     async blob(name, digest, size, maxBytes) {
       if (size > maxBytes) throw new ChartDeskError('too-large', 'blob', `${name} declares a ${Math.round(size / (1024 * 1024))} MiB blob, more than the ${Math.round(maxBytes / (1024 * 1024))} MiB ChartDesk reads.`);
-      const res = await send({ url: path(name, `blobs/${digest}`), headers: { accept: '*/*' }, scopeHint: repositoryScope(name, 'pull'), maxBytes: Math.max(size, 1) });
+      // A challenge or error body may be larger than a tiny blob: the cap leaves room for it, the size is checked after.
+      const res = await send({ url: path(name, `blobs/${digest}`), headers: { accept: '*/*' }, scopeHint: repositoryScope(name, 'pull'), maxBytes: Math.max(size, 64 * 1024) });
       if (res.status !== 200) throw registryFailure('blob', `downloading ${digest.slice(0, 19)}… of ${name}`, res);
+      if (res.body.length !== size) {
+        throw new ChartDeskError('digest-mismatch', 'verify', `A blob of ${name} is ${res.body.length} bytes, but its manifest says ${size}; nothing was kept.`, { hint: 'The registry sent other bytes than it named.' });
+      }
       const actual = digestOf(res.body);
       if (actual !== digest) throw mismatch(`A blob of ${name}`, digest, actual);
       return res.body;

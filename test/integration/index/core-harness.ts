@@ -25,7 +25,8 @@ export async function startCore(): Promise<CoreHarness> {
     transport: 'browser',
     dataDir,
     log: silentLogger,
-    env: { CHARTDESK_KEYCHAIN: 'off' },
+    // Session-only secrets; PATH and the D-Bus session so credential helpers (over the test keyring) can run.
+    env: { CHARTDESK_KEYCHAIN: 'off', PATH: process.env.PATH ?? '', ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}) },
     homeDir: dir,
     indexWorkerPath: path.join(DIST, 'index-worker.cjs'),
   });

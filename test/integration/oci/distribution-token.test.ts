@@ -228,3 +228,25 @@ describe('a registry that does not let these credentials list its repositories',
     }
   });
 });
+
+describe('an identity token (OAuth2 refresh token) instead of a password', () => {
+  it('trades it at the token server with grant_type=refresh_token (dialect C) and never shows it', async () => {
+    const query = new URLSearchParams({ service: 'chartdesk-sandbox-registry', scope: 'repository:charts/grafana:pull', offline_token: 'true' });
+    const issued = (await (await fetch(`${sb.tokenUrl}?${query}`, { headers: { Authorization: `Basic ${Buffer.from('user:pass').toString('base64')}` } })).json()) as { refresh_token: string };
+    expect(issued.refresh_token).toMatch(/^[a-f0-9]{48}$/);
+    const repo = await h.call<{ id: string }>('addRepo', {
+      name: 'identity',
+      url: `oci://${new URL(registry).host}/charts`,
+      auth: { mode: 'identity-token', dialect: 'auto', approvedRealmOrigin: new URL(sb.tokenUrl).origin },
+      secret: issued.refresh_token,
+    });
+    const seen = sb.requests.length;
+    expect(await h.call('openIndex', { repoId: repo.id })).toMatchObject({ chartCount: expect.any(Number), discovery: 'catalog' });
+    const tokenCalls = sb.requests.slice(seen).filter((r) => r.server === 'token');
+    expect(tokenCalls.length).toBeGreaterThan(0);
+    expect(tokenCalls.every((r) => r.method === 'POST' && r.status === 200)).toBe(true);
+    const connect = await h.call<{ ok: boolean; trace: unknown[] }>('connectRepo', { repoId: repo.id, fresh: true });
+    expect(connect.ok).toBe(true);
+    expect(JSON.stringify(connect)).not.toContain(issued.refresh_token);
+  });
+});
