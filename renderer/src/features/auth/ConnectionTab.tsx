@@ -10,12 +10,13 @@ import { ScopePicker, type Scope } from './ScopePicker';
 import { useFlowRunner } from './useFlowRunner';
 import './connection.css';
 
-const FLOW_WORDS: Record<Repo['auth']['mode'], string> = {
-  'token-server': 'Connect asks for index.yaml and shows every request: challenge → token → retry.',
-  bearer: 'Connect asks for index.yaml with the stored token and shows the request.',
-  basic: 'Connect asks for index.yaml with the stored user name and password and shows the request.',
-  none: 'Connect asks for index.yaml without credentials and shows the request.',
-  'identity-token': 'Connect trades the stored identity token for an access token and shows every request.',
+/** What Connect does for each auth mode; `target` is what it asks for (the index, or a registry endpoint). */
+const FLOW_WORDS: Record<Repo['auth']['mode'], (target: string) => string> = {
+  'token-server': (t) => `Connect asks for ${t} and shows every request: challenge → token → retry.`,
+  bearer: (t) => `Connect asks for ${t} with the stored token and shows the request.`,
+  basic: (t) => `Connect asks for ${t} with the stored user name and password (to the registry’s token server when it has one) and shows every request.`,
+  none: (t) => `Connect asks for ${t} without credentials (a registry may hand out an anonymous token) and shows every request.`,
+  'identity-token': (t) => `Connect trades the stored identity token for an access token, asks for ${t} and shows every request.`,
 };
 
 /** The Connection tab: run the auth flow (Connect) or test the credential, read the trace, manage the secret. */
@@ -33,7 +34,7 @@ export function ConnectionTab({ repo, keychain, onKeychain }: { repo: Repo; keyc
             </h3>
             <p className="muted">
               {AUTH_MODE_WORDS[repo.auth.mode]}
-              {repo.auth.mode === 'token-server' && ` · dialect ${repo.auth.dialect === 'auto' ? 'auto-detected' : repo.auth.dialect}`}. {FLOW_WORDS[repo.auth.mode]}
+              {repo.auth.mode === 'token-server' && ` · dialect ${repo.auth.dialect === 'auto' ? 'auto-detected' : repo.auth.dialect}`}. {FLOW_WORDS[repo.auth.mode](repo.kind === 'oci' ? 'the tags of its first chart (or the registry’s API root)' : 'index.yaml')}
             </p>
           </div>
         </div>

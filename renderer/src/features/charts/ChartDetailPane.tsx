@@ -16,10 +16,12 @@ export interface ChartDetailPaneProps {
   onRoute: (route: ChartsRoute) => void;
   /** Absent for a read-only (static) repo: no delete buttons and no push hint. */
   onDelete?: (chart: string, version: string) => void;
+  /** True for an OCI registry: versions show how they are stored (manifest, layers). */
+  fromRegistry?: boolean;
 }
 
 /** The right pane: a hint, a chart, one of its versions, or a values comparison. */
-export function ChartDetailPane({ repo, route, generation, empty, onRoute, onDelete }: ChartDetailPaneProps) {
+export function ChartDetailPane({ repo, route, generation, empty, onRoute, onDelete, fromRegistry = false }: ChartDetailPaneProps) {
   const pane = useRef<HTMLElement>(null);
   const routeKey = JSON.stringify(route);
   useEffect(() => {
@@ -65,6 +67,7 @@ export function ChartDetailPane({ repo, route, generation, empty, onRoute, onDel
           version={route.version}
           onBack={() => onRoute({ view: 'chart', chart: route.chart })}
           onDelete={onDelete && (() => onDelete(route.chart, route.version))}
+          fromRegistry={fromRegistry}
         />
       )}
       {route.view === 'diff' && (

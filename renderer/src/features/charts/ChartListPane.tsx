@@ -19,12 +19,12 @@ export interface ChartListPaneProps {
   generation: number;
   selectedName?: string;
   onOpen: (name: string) => void;
-  /** True when charts can be pushed here (ChartMuseum); a static repo's empty state does not suggest pushing. */
-  writable: boolean;
+  /** What to do when the repo has no charts (push them, add them by name, …). */
+  emptyHint: string;
 }
 
 /** The left pane: search box and the (virtualized) list of all charts or of the search hits. */
-export function ChartListPane({ repoId, generation, selectedName, onOpen, writable }: ChartListPaneProps) {
+export function ChartListPane({ repoId, generation, selectedName, onOpen, emptyHint }: ChartListPaneProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -75,7 +75,7 @@ export function ChartListPane({ repoId, generation, selectedName, onOpen, writab
       {(list.status === 'loading' || list.status === 'idle') && search.status === 'off' && <ListSkeleton />}
       {list.status === 'ready' && search.status === 'off' && list.charts.length === 0 && (
         <EmptyState title="This repository has no charts yet" testId="charts-empty">
-          <p>{writable ? 'Push a packaged chart: drop a .tgz here or use “Push chart…”.' : 'Charts appear here when the repository’s index lists them.'}</p>
+          <p>{emptyHint}</p>
         </EmptyState>
       )}
       {search.status === 'ready' && charts.length === 0 && (

@@ -3,6 +3,8 @@ import { ChartIcon } from './ChartIcon';
 import { plural } from './format';
 import type { ChartSummary } from './types';
 
+const PROBLEM_WORDS: Record<NonNullable<ChartSummary['problem']>['kind'], string> = { 'not-a-chart': 'not a Helm chart', unreadable: 'unreadable', 'no-versions': 'no versions' };
+
 /** Props of one row of the chart list. */
 export interface ChartRowProps {
   repoId: string;
@@ -23,7 +25,7 @@ export const ChartRow = memo(function ChartRow({ repoId, chart, index, id, activ
       aria-selected={selected}
       data-testid="chart-row"
       data-chart={chart.name}
-      className={`chart-row${active ? ' active' : ''}${selected ? ' selected' : ''}${chart.deprecated ? ' deprecated' : ''}`}
+      className={`chart-row${active ? ' active' : ''}${selected ? ' selected' : ''}${chart.deprecated ? ' deprecated' : ''}${chart.problem ? ' has-problem' : ''}`}
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => onOpen(index)}
     >
@@ -34,9 +36,15 @@ export const ChartRow = memo(function ChartRow({ repoId, chart, index, id, activ
           <span className="chart-row-version mono">{chart.latestVersion}</span>
           {chart.deprecated && <span className="badge badge-deprecated">deprecated</span>}
         </div>
-        <div className="chart-row-desc" title={chart.description}>
-          {chart.description || <span className="muted">No description</span>}
-        </div>
+        {chart.problem ? (
+          <div className="chart-row-desc chart-row-problem" title={chart.problem.message} data-testid="chart-row-problem">
+            <span className={`badge ${chart.problem.kind === 'not-a-chart' ? '' : 'badge-warn'}`}>{PROBLEM_WORDS[chart.problem.kind]}</span> {chart.problem.message}
+          </div>
+        ) : (
+          <div className="chart-row-desc" title={chart.description}>
+            {chart.description || <span className="muted">No description</span>}
+          </div>
+        )}
       </div>
       <div className="chart-row-side">
         {chart.appVersion && <span className="chart-row-app" title="App version">app {chart.appVersion}</span>}

@@ -85,6 +85,15 @@ export function ChartView({ repo, name, generation, onOpenVersion, onCompare, on
             <CompareControl key={`${name}\n${chart.versions.length}\n${newest?.version ?? ''}`} versions={chart.versions} onCompare={onCompare} />
           </div>
           <VersionsTable versions={chart.versions} onOpen={onOpenVersion} onDelete={onDelete} />
+          {chart.otherTags && chart.otherTags.length > 0 && (
+            <p className="other-tags" data-testid="other-tags">
+              <span className="muted">Other tags (not chart versions): </span>
+              {chart.otherTags.slice(0, 50).map((tag) => (
+                <code key={tag}>{tag}</code>
+              ))}
+              {chart.otherTags.length > 50 && <span className="muted">and {chart.otherTags.length - 50} more</span>}
+            </p>
+          )}
         </div>
         <aside className="chart-side" aria-label="About this chart">
           {newest && <ChartMeta version={newest} />}

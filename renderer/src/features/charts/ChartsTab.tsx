@@ -6,6 +6,7 @@ import { useToasts } from '../../components/Toasts';
 import { SHORTCUTS, useShortcut } from '../../hooks/useShortcut';
 import { ChartDetailPane } from './ChartDetailPane';
 import { ChartListPane } from './ChartListPane';
+import { AddChartDialog } from './AddChartDialog';
 import { DeleteVersionDialog } from './DeleteVersionDialog';
 import { forgetIcons } from './iconLoader';
 import { IndexBar } from './IndexBar';
@@ -65,12 +66,30 @@ function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
   const openChart = useCallback((chart: string) => setRoute({ view: 'chart', chart }), []);
   const selected = route.view === 'none' ? undefined : route.chart;
   const pushing = push.state.status === 'pushing';
-  // Only ChartMuseum accepts pushes and deletes; a static repo (no serverInfo in its index) is read-only.
-  const writable = index.summary?.servedByChartMuseum === true;
+  // What the repo allows (ChartMuseum and registries take pushes; a static index is read-only) and how its charts are found.
+  const canPush = index.summary?.capabilities.push === true;
+  const canDelete = index.summary?.capabilities.delete === true;
+  const byName = index.summary !== undefined && index.summary.discovery !== 'index';
+  const [addingChart, setAddingChart] = useState(false);
+  const emptyHint = byName
+    ? 'Add a chart by name (Add chart…), or push one: drop a .tgz here or use “Push chart…”.'
+    : canPush
+      ? 'Push a packaged chart: drop a .tgz here or use “Push chart…”.'
+      : 'Charts appear here when the repository’s index lists them.';
+  const actions = (
+    <>
+      {byName && (
+        <button type="button" onClick={() => setAddingChart(true)} data-testid="add-chart">
+          Add chart…
+        </button>
+      )}
+      {canPush && <PushButton onFile={(file) => void push.push(file)} busy={pushing} />}
+    </>
+  );
 
   return (
     <div className="charts-tab" data-testid="charts-tab">
-      <IndexBar index={index} onRefresh={() => void refresh()} actions={writable ? <PushButton onFile={(file) => void push.push(file)} busy={pushing} /> : undefined} />
+      <IndexBar index={index} onRefresh={() => void refresh()} actions={actions} />
       {index.error && (
         <ErrorBox problem={toProblem(index.error)} title={index.summary ? 'Could not refresh the index' : 'Could not open the index'} testId="index-error">
           <button type="button" onClick={() => void refresh()}>
@@ -80,18 +99,30 @@ function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
       )}
       {(index.summary || index.loading) && (
         <div className="charts-body" ref={setBody} style={bodyHeight ? { height: bodyHeight } : undefined}>
-          <PushDropZone repoName={repo.name} onFile={(file) => void push.push(file)} disabled={pushing || !writable}>
-            <ChartListPane repoId={repo.id} generation={index.generation} selectedName={selected} onOpen={openChart} writable={writable} />
+          <PushDropZone repoName={repo.name} onFile={(file) => void push.push(file)} disabled={pushing || !canPush}>
+            <ChartListPane repoId={repo.id} generation={index.generation} selectedName={selected} onOpen={openChart} emptyHint={emptyHint} />
             {pushing && (
               <div className="push-status" role="status">
                 Pushing {push.state.status === 'pushing' ? push.state.fileName : ''}…
               </div>
             )}
           </PushDropZone>
-          <ChartDetailPane repo={repo} route={route} generation={index.generation} empty={index.summary?.chartCount === 0} onRoute={setRoute} onDelete={writable ? (chart, version) => setDeleting({ chart, version }) : undefined} />
+          <ChartDetailPane repo={repo} route={route} generation={index.generation} empty={index.summary?.chartCount === 0} fromRegistry={index.summary?.kind === 'oci'} onRoute={setRoute} onDelete={canDelete ? (chart, version) => setDeleting({ chart, version }) : undefined} />
         </div>
       )}
       <PushDialogs state={push.state} repoName={repo.name} onOverwrite={push.overwrite} onDismiss={push.dismiss} />
+      {addingChart && (
+        <AddChartDialog
+          repoId={repo.id}
+          location={repo.url}
+          onClose={() => setAddingChart(false)}
+          onAdded={(chart) => {
+            setAddingChart(false);
+            toasts.show(`Added ${chart}.`, 'ok');
+            void refresh().then(() => setRoute({ view: 'chart', chart }));
+          }}
+        />
+      )}
       {deleting && (
         <DeleteVersionDialog
           repoId={repo.id}

@@ -12,7 +12,9 @@ export function DigestStatus({ content }: { content: ChartVersionContent }) {
         <strong>{content.verified ? 'Digest verified' : 'Not verified'}</strong>
         <span className="muted">
           {content.verified
-            ? ' The package’s sha256 matches the index.'
+            ? content.url.startsWith('oci://')
+              ? ' The package’s sha256 matches the chart layer’s digest in the registry’s manifest.'
+              : ' The package’s sha256 matches the index.'
             : ' The index gives no sha256 for this version, so the download could not be checked.'}
         </span>
         <div className="digest-line">

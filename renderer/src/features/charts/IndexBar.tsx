@@ -17,10 +17,15 @@ export function IndexBar({ index, onRefresh, actions }: { index: ChartIndexState
             <>
               <strong data-testid="index-chart-count">{plural(summary.chartCount, 'chart')}</strong>
               <span className="muted">{plural(summary.versionCount, 'version')}</span>
-              <span className="muted">{formatBytes(summary.bytes)}</span>
-              {!summary.servedByChartMuseum && (
+              {summary.bytes > 0 && <span className="muted">{formatBytes(summary.bytes)}</span>}
+              {!summary.capabilities.push && (
                 <span className="muted" data-testid="index-read-only" title="This index was not served by ChartMuseum, so charts cannot be pushed or deleted here.">
                   Static repo: read-only
+                </span>
+              )}
+              {summary.discovery !== 'index' && (
+                <span className="badge" data-testid="index-discovery" title={summary.discoveryNote}>
+                  {summary.discovery === 'catalog' ? 'from the registry’s catalog' : 'charts named by you'}
                 </span>
               )}
               {!summary.offline && (
@@ -51,6 +56,11 @@ export function IndexBar({ index, onRefresh, actions }: { index: ChartIndexState
       {summary?.offline && summary.offlineReason && (
         <p className="index-offline-reason" role="status">
           {summary.offlineReason}
+        </p>
+      )}
+      {summary?.discoveryNote && (
+        <p className="index-discovery-note muted" data-testid="index-discovery-note">
+          {summary.discoveryNote}
         </p>
       )}
       {summary && <IndexWarnings warnings={summary.warnings} count={summary.warningCount} />}

@@ -54,7 +54,7 @@ export function PushButton({ onFile, busy }: { onFile: (file: File) => void; bus
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} disabled={busy} data-testid="push-button" title="Push a .tgz to this ChartMuseum (or drop one on the list)">
+      <button type="button" onClick={() => input.current?.click()} disabled={busy} data-testid="push-button" title="Push a .tgz to this repo (or drop one on the list)">
         {busy ? 'Pushing…' : 'Push chart…'}
       </button>
       <input

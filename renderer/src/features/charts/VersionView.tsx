@@ -8,6 +8,7 @@ import { CodeView } from './CodeView';
 import { DetailLoading } from './DetailLoading';
 import { DigestStatus } from './DigestStatus';
 import { FileList } from './FileList';
+import { ManifestPanel } from './ManifestPanel';
 import { ReadmeView } from './ReadmeView';
 import type { ChartVersionContent } from './types';
 
@@ -19,6 +20,8 @@ export interface VersionViewProps {
   onBack: () => void;
   /** Absent for a read-only (static) repo: no Delete button. */
   onDelete?: () => void;
+  /** True for a registry: a Manifest tab shows how the version is stored. */
+  fromRegistry?: boolean;
 }
 
 interface ContentTab {
@@ -27,7 +30,7 @@ interface ContentTab {
   panel: () => ReactNode;
 }
 
-function tabsOf(content: ChartVersionContent): ContentTab[] {
+function tabsOf(content: ChartVersionContent, manifest?: () => ReactNode): ContentTab[] {
   return [
     ...(content.readme ? [{ id: 'readme', label: 'README', panel: () => <ReadmeView text={content.readme?.text ?? ''} /> }] : []),
     { id: 'values', label: 'values.yaml', panel: () => <CodeView text={content.valuesYaml} label="values.yaml" testId="values-yaml" /> },
@@ -36,12 +39,13 @@ function tabsOf(content: ChartVersionContent): ContentTab[] {
       ? [{ id: 'schema', label: 'values.schema.json', panel: () => <CodeView text={content.valuesSchema ?? ''} label="values.schema.json" testId="values-schema" /> }]
       : []),
     { id: 'files', label: `Files (${content.files.length})`, panel: () => <FileList files={content.files} /> },
+    ...(manifest ? [{ id: 'manifest', label: 'Manifest', panel: manifest }] : []),
   ];
 }
 
 /** The package's contents under a tab strip; README first when there is one. */
-function ContentTabs({ content, tab, onTab }: { content: ChartVersionContent; tab: string; onTab: (id: string) => void }) {
-  const tabs = tabsOf(content);
+function ContentTabs({ content, tab, onTab, manifest }: { content: ChartVersionContent; tab: string; onTab: (id: string) => void; manifest?: () => ReactNode }) {
+  const tabs = tabsOf(content, manifest);
   const current = tabs.find((t) => t.id === tab) ?? tabs[0];
   if (!current) return null;
   return (
@@ -55,7 +59,7 @@ function ContentTabs({ content, tab, onTab }: { content: ChartVersionContent; ta
 }
 
 /** One downloaded chart version: digest check, README, values, Chart.yaml, schema and file list. */
-export function VersionView({ repoId, chart, version, onBack, onDelete }: VersionViewProps) {
+export function VersionView({ repoId, chart, version, onBack, onDelete, fromRegistry = false }: VersionViewProps) {
   const [state, reload] = useAsync(() => api.openChartVersion({ repoId, name: chart, version }), `${repoId}\n${chart}\n${version}`);
   const [tab, setTab] = useState('readme');
   return (
@@ -95,7 +99,7 @@ export function VersionView({ repoId, chart, version, onBack, onDelete }: Versio
               ))}
             </ul>
           )}
-          <ContentTabs content={state.value} tab={tab} onTab={setTab} />
+          <ContentTabs content={state.value} tab={tab} onTab={setTab} {...(fromRegistry ? { manifest: () => <ManifestPanel repoId={repoId} chart={chart} version={version} /> } : {})} />
         </>
       )}
     </article>

@@ -17,6 +17,8 @@ export type ChartVersion = ChartDetail['versions'][number];
 export type ChartVersionContent = MethodOutput<'openChartVersion'>;
 /** A values.yaml diff of two versions. */
 export type ValuesDiff = MethodOutput<'diffValues'>;
+/** How a version is stored in an OCI registry. */
+export type ManifestView = MethodOutput<'getManifest'>;
 
 /** Where the detail pane is: nothing, a chart, one of its versions, or a values comparison. */
 export type ChartsRoute =

@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { Field } from '../../components/Field';
 import { SecretInput } from '../../components/SecretInput';
-import { secretLabel, type FormErrors, type RepoForm } from './repo-form';
+import { isRegistryUrl, secretLabel, type FormErrors, type RepoForm } from './repo-form';
 import type { AuthMode, Dialect } from './types';
 
 const MODES: { value: AuthMode; label: string }[] = [
@@ -9,6 +9,14 @@ const MODES: { value: AuthMode; label: string }[] = [
   { value: 'basic', label: 'Basic (user name and password)' },
   { value: 'bearer', label: 'Static bearer token' },
   { value: 'token-server', label: 'Token server (ChartMuseum bearer auth)' },
+];
+
+/** A registry follows its own challenge (Basic, or a token server), so the choice is what you log in with. */
+const REGISTRY_MODES: { value: AuthMode; label: string }[] = [
+  { value: 'none', label: 'Anonymous (public registry; anonymous tokens)' },
+  { value: 'basic', label: 'User name and password (helm registry login)' },
+  { value: 'identity-token', label: 'Identity token (OAuth2 refresh token)' },
+  { value: 'bearer', label: 'Static bearer token' },
 ];
 
 const DIALECTS: { value: Dialect; label: string }[] = [
@@ -20,6 +28,8 @@ const DIALECTS: { value: Dialect; label: string }[] = [
 
 /** The authentication part of the repo dialog: mode, user name, secret, dialect, header name. */
 export function AuthFields({ form, errors, set, secretRef, hasSecret, sessionOnly = false }: { form: RepoForm; errors: FormErrors; set: (changes: Partial<RepoForm>) => void; secretRef: RefObject<HTMLInputElement | null>; hasSecret: boolean; sessionOnly?: boolean }) {
+  const registry = isRegistryUrl(form.url);
+  const modes = registry ? REGISTRY_MODES : MODES;
   const { mode } = form;
   return (
     <fieldset className="form-section">
@@ -27,7 +37,7 @@ export function AuthFields({ form, errors, set, secretRef, hasSecret, sessionOnl
       <Field label="Authentication">
         {(p) => (
           <select {...p} value={mode} onChange={(e) => set({ mode: e.target.value as AuthMode })}>
-            {MODES.map((m) => (
+            {modes.map((m) => (
               <option key={m.value} value={m.value}>
                 {m.label}
               </option>
@@ -35,8 +45,12 @@ export function AuthFields({ form, errors, set, secretRef, hasSecret, sessionOnl
           </select>
         )}
       </Field>
-      {(mode === 'basic' || mode === 'token-server') && (
-        <Field label="User name" error={errors.username} hint={mode === 'token-server' ? 'Only for dialects B and C; dialect A sends the API key alone.' : undefined}>
+      {(mode === 'basic' || mode === 'token-server' || (registry && mode === 'identity-token')) && (
+        <Field
+          label="User name"
+          error={errors.username}
+          hint={mode === 'token-server' ? 'Only for dialects B and C; dialect A sends the API key alone.' : registry && mode === 'basic' ? 'Sent to the registry’s token server (or to the registry itself when it asks for Basic).' : registry && mode === 'identity-token' ? 'Optional: the account the token belongs to.' : undefined}
+        >
           {(p) => <input {...p} value={form.username} onChange={(e) => set({ username: e.target.value })} autoComplete="off" spellCheck={false} />}
         </Field>
       )}
@@ -66,7 +80,7 @@ export function AuthFields({ form, errors, set, secretRef, hasSecret, sessionOnl
           </Field>
         </div>
       )}
-      {mode !== 'none' && (
+      {mode !== 'none' && !registry && (
         <Field label="Custom header name" error={errors.headerName} hint="Optional: send the credential in this header instead of Authorization (helm-push’s HELM_REPO_AUTH_HEADER).">
           {(p) => <input {...p} value={form.headerName} onChange={(e) => set({ headerName: e.target.value })} placeholder="Authorization" spellCheck={false} />}
         </Field>

@@ -5,7 +5,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { Field } from '../../components/Field';
 import { toProblem, type Problem } from '../../components/problem';
 import { AuthFields } from './AuthFields';
-import { draftFromForm, emptyForm, formFromRepo, nameFromUrl, validateForm, type FormErrors, type RepoForm } from './repo-form';
+import { draftFromForm, emptyForm, formFromRepo, modeForUrl, nameFromUrl, validateForm, type FormErrors, type RepoForm } from './repo-form';
 import { TlsFields } from './TlsFields';
 import type { KeychainStatus, Repo } from './types';
 import './repo-dialog.css';
@@ -66,13 +66,13 @@ export function RepoDialog({ repo, onClose, onSaved, onKeychain, sessionOnly = f
   return (
     <Dialog title={repo ? `Edit ${repo.name}` : 'Add a repository'} onClose={onClose} busy={busy} footer={footer} testId="repo-dialog">
       <form id="repo-form" className="repo-form" onSubmit={submit} noValidate>
-        <Field label="URL" error={errors.url} hint="The folder that holds index.yaml, any depth, e.g. https://charts.example.com/org1/repo1. cm:// URLs (helm-push) are accepted.">
+        <Field label="URL" error={errors.url} hint="The folder that holds index.yaml, any depth (https://charts.example.com/org1/repo1; cm:// URLs of helm-push too), or an OCI registry namespace (oci://ghcr.io/org/charts).">
           {(p) => (
             <input
               {...p}
               value={form.url}
-              onChange={(e) => set({ url: e.target.value })}
-              placeholder="https://charts.example.com/org1/repo1"
+              onChange={(e) => set({ url: e.target.value, mode: modeForUrl(form.mode, e.target.value) })}
+              placeholder="https://charts.example.com/org1/repo1 or oci://ghcr.io/org/charts"
               spellCheck={false}
               autoFocus
             />

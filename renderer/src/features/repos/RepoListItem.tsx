@@ -50,6 +50,9 @@ export function RepoListItem({ repo, selected, tabbable, first, last, onSelect, 
       >
         <span className="repo-item-top">
           <span className="repo-name">{repo.name}</span>
+          <span className={`repo-badge kind-${repo.kind}`} title={repo.kind === 'oci' ? 'An OCI registry namespace' : 'A chart repo with an index.yaml'} data-testid="repo-kind">
+            {repo.kind === 'oci' ? 'OCI' : 'HTTP'}
+          </span>
           <span className={`repo-badge mode-${repo.auth.mode}`}>{MODE_BADGE[repo.auth.mode]}</span>
         </span>
         <span className="repo-url">{repo.url}</span>

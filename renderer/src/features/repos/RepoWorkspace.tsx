@@ -40,9 +40,10 @@ export function RepoWorkspace({ repo, tab, onTab, keychain, onKeychain, onEdit, 
             <CopyButton label="Copy URL" getText={() => repo.url} className="small ghost" />
           </p>
           <p className="workspace-meta muted">
-            {AUTH_MODE_WORDS[repo.auth.mode]}
+            <span data-testid="workspace-kind">{repo.kind === 'oci' ? 'OCI registry' : 'Chart repo (index.yaml)'}</span> · {AUTH_MODE_WORDS[repo.auth.mode]}
             {repo.auth.mode !== 'none' && (repo.hasSecret ? ' · secret stored' : ' · no secret stored')}
             {repo.tls.insecureSkipVerify && <span className="badge badge-warn">TLS not verified</span>}
+            {repo.kind === 'oci' && repo.tls.plainHttp && <span className="badge">plain HTTP</span>}
             {repo.passCredentialsAll && <span className="badge">credentials to other hosts</span>}
           </p>
         </div>

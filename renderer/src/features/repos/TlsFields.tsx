@@ -1,12 +1,23 @@
 import { CheckField, Field } from '../../components/Field';
-import type { FormErrors, RepoForm } from './repo-form';
+import { isLoopbackRegistry, isRegistryUrl, type FormErrors, type RepoForm } from './repo-form';
 
 /** The TLS and credential-forwarding part of the repo dialog, folded unless something is set. */
 export function TlsFields({ form, errors, set }: { form: RepoForm; errors: FormErrors; set: (changes: Partial<RepoForm>) => void }) {
-  const anySet = Boolean(form.caFile || form.certFile || form.keyFile || form.insecureSkipVerify || form.passCredentialsAll || errors.keyFile);
+  const registry = isRegistryUrl(form.url);
+  const plainHttp = form.plainHttp ?? isLoopbackRegistry(form.url);
+  const anySet = Boolean(form.caFile || form.certFile || form.keyFile || form.insecureSkipVerify || form.passCredentialsAll || errors.keyFile || (registry && plainHttp));
   return (
     <details className="form-section form-details" open={anySet}>
-      <summary>TLS and credential forwarding</summary>
+      <summary>{registry ? 'Connection and TLS' : 'TLS and credential forwarding'}</summary>
+      {registry && (
+        <CheckField
+          label="Plain HTTP (no TLS)"
+          hint="Like helm --plain-http: for a registry without TLS, such as one on this machine (the default for localhost). Credentials then travel unencrypted."
+          checked={plainHttp}
+          onChange={(v) => set({ plainHttp: v })}
+          testId="plain-http"
+        />
+      )}
       <Field label="CA certificate file" hint="A PEM file on this computer, for a repo signed by a private CA. It is referenced, not copied.">
         {(p) => <input {...p} value={form.caFile} onChange={(e) => set({ caFile: e.target.value })} placeholder="/etc/ssl/private-ca.pem" spellCheck={false} />}
       </Field>
@@ -24,12 +35,14 @@ export function TlsFields({ form, errors, set }: { form: RepoForm; errors: FormE
           ⚠ Anyone on the network path can impersonate this repo and read the credentials sent to it. Use a CA file instead when you can.
         </p>
       )}
+      {!registry && (
       <CheckField
         label="Pass credentials to other hosts"
         hint="Send this repo’s credentials with chart downloads from other hosts too (Helm’s --pass-credentials). Off: charts on other hosts are fetched without them."
         checked={form.passCredentialsAll}
         onChange={(v) => set({ passCredentialsAll: v })}
       />
+      )}
     </details>
   );
 }

@@ -2,7 +2,7 @@ import type { AccessEntry } from './types';
 
 /** A token's `access` claim as a table: type, name, actions. */
 export function AccessTable({ access }: { access: readonly AccessEntry[] }) {
-  if (access.length === 0) return <p className="muted">The token carries no <code>access</code> entries: it grants nothing a ChartMuseum would check.</p>;
+  if (access.length === 0) return <p className="muted">The token carries no <code>access</code> entries: it grants nothing a ChartMuseum or a registry would check.</p>;
   return (
     <table className="data-table" data-testid="access-table">
       <caption className="visually-hidden">Access the token grants</caption>
