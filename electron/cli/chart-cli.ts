@@ -39,6 +39,8 @@ export async function openChartTarget(services: CliServices, env: NodeJS.Process
     parse: (bytes) => parser.parse(bytes),
     dataDir: resolveDataDir(env, process.platform, os.homedir()),
     log: silentLogger,
+    maxIndexBytes: services.live(env).maxIndexBytes,
+    live: services.live(env).charts,
   });
   return { target, charts };
 }

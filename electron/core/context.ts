@@ -5,6 +5,20 @@ import type { Logger } from './log';
 import type { FlowClient } from './auth/flow';
 import type { RepoService } from './store/repo-service';
 import type { ChartsCore } from './charts/charts-core';
+import type { SettingsStore } from './settings/settings-store';
+import type { StorageService } from './storage/storage-service';
+import type { TransferService } from './transfer/transfer-service';
+
+/** Facts and abilities of the process that hosts the core (About, Open folder). */
+export interface HostFacts {
+  arch: string;
+  /** process.versions: node, v8, and electron and chrome in the desktop app. */
+  versions: { node: string; electron?: string | undefined; chrome?: string | undefined; v8?: string | undefined };
+  /** Opens a folder in the file manager; only the desktop app can. */
+  openFolder?: (dir: string) => Promise<void>;
+  /** The environment, for what diagnostics may say about it (whether a proxy variable is set). */
+  env: NodeJS.ProcessEnv;
+}
 
 /** A repo as stored and as the contract returns it. */
 export type RepoRecord = z.output<typeof Repo>;
@@ -26,4 +40,11 @@ export interface CoreContext {
   helm: { repositoryConfig: string; cmUsesHttp: boolean };
   /** Open indexes, chart packages, icons and ChartMuseum push/delete. */
   charts: ChartsCore;
+  /** The app's settings (settings.json), read live by the services that use them. */
+  settings: SettingsStore;
+  /** The cache folders: sizes, clearing, the package cache's size limit. */
+  storage: StorageService;
+  /** Export and import of every repo (moving to a new machine). */
+  transfer: TransferService;
+  host: HostFacts;
 }

@@ -1,6 +1,7 @@
 /** What every `chartdesk repos …` subcommand gets: the services, its arguments and the streams. */
 import type { FlowClient } from '../../core/auth/flow';
 import type { RepoService } from '../../core/store/repo-service';
+import type { TransferService } from '../../core/transfer/transfer-service';
 import type { CliIo } from '../command';
 
 /** The services the repos commands use, built by the CLI's composition root. */
@@ -11,6 +12,8 @@ export interface ReposCliServices {
   cmUsesHttp: boolean;
   /** The auth flow engine, for `repos test` (built on first use). */
   readonly flow: FlowClient;
+  /** Export and import of every repo (export-all, import-all). */
+  readonly transfer: TransferService;
 }
 
 /** One subcommand: resolves to the exit code. */

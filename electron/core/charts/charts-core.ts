@@ -39,9 +39,11 @@ export interface ChartsCoreDeps {
   log: Logger;
   now?: () => number;
   onProgress?: (progress: z.output<typeof IndexProgress>) => void;
-  /** Index size cap (default 256 MB). */
-  maxIndexBytes?: number;
+  /** Index size cap (default 256 MB); a function is read on every fetch (Settings). */
+  maxIndexBytes?: number | (() => number);
   limits?: ArchiveLimits;
+  /** The user's settings, read on every use: freshness window, icons from other hosts, package cache size limit. */
+  live?: { staleAfterMs: () => number; iconsFromOtherHosts: () => boolean; packageCacheLimitBytes: () => number | undefined };
 }
 
 /** Wires the chart services together. */
@@ -54,15 +56,16 @@ export function createChartsCore(deps: ChartsCoreDeps): ChartsCore {
     now,
     ...(deps.maxIndexBytes ? { maxBytes: deps.maxIndexBytes } : {}),
   });
-  const sessions = createIndexSessions({ repos: deps.repos, fetcher, parse: deps.parse, now, log: deps.log, onProgress: deps.onProgress ?? (() => {}) });
+  const sessions = createIndexSessions({ repos: deps.repos, fetcher, parse: deps.parse, now, log: deps.log, onProgress: deps.onProgress ?? (() => {}), ...(deps.live ? { staleAfterMs: deps.live.staleAfterMs } : {}) });
   const cache = createPackageCache({
     dir: path.join(deps.dataDir, 'chart-cache'),
     onWriteError: (error) => deps.log.warn('could not cache a chart package', { error: error instanceof Error ? error.message : String(error) }),
+    ...(deps.live ? { limitBytes: deps.live.packageCacheLimitBytes } : {}),
   });
   const packages = createPackageFetcher({ flow: deps.flow, cache, limits });
   const versions = createChartVersions({ sessions, repos: deps.repos, packages, limits });
   const publisher = createChartPublisher({ repos: deps.repos, sessions, client: createChartMuseumClient(deps.flow), limits, log: deps.log });
-  const icons = createIconFetcher({ flow: deps.flow, now });
+  const icons = createIconFetcher({ flow: deps.flow, now, ...(deps.live ? { otherHosts: deps.live.iconsFromOtherHosts } : {}) });
   return {
     fetcher,
     sessions,
