@@ -31,15 +31,15 @@ describe('the package cache size limit', () => {
 
   it('keeps the cache under the limit, evicting the least recently used packages first', async () => {
     const dir = tempDir();
-    let limit: number | undefined;
-    const cache = createPackageCache({ dir, limitBytes: () => limit });
+    const limit: { bytes?: number } = {};
+    const cache = createPackageCache({ dir, limitBytes: () => limit.bytes });
     const a = await cache.put(argo);
     const g = await cache.put(grafana);
     usedAgo(dir, a, 300);
     usedAgo(dir, g, 200);
     // Reading argo makes it the most recently used, so grafana is the oldest now.
     expect((await cache.get(a))?.equals(argo)).toBe(true);
-    limit = argo.length + cilium.length + 100;
+    limit.bytes = argo.length + cilium.length + 100;
     const c = await cache.put(cilium);
     expect(readdirSync(dir).sort()).toEqual([`sha256-${a}.tgz`, `sha256-${c}.tgz`].sort());
     expect(await cache.get(g)).toBeUndefined();
@@ -48,12 +48,12 @@ describe('the package cache size limit', () => {
 
   it('applies a limit changed at run time on the next write, and keeps everything without a limit', async () => {
     const dir = tempDir();
-    let limit: number | undefined;
-    const cache = createPackageCache({ dir, limitBytes: () => limit });
+    const limit: { bytes?: number } = {};
+    const cache = createPackageCache({ dir, limitBytes: () => limit.bytes });
     const hexes = [await cache.put(argo), await cache.put(grafana), await cache.put(cilium)];
     hexes.forEach((hex, i) => usedAgo(dir, hex, 100 - i * 10));
     expect(readdirSync(dir)).toHaveLength(3);
-    limit = cilium.length + 10;
+    limit.bytes = cilium.length + 10;
     await cache.put(cilium);
     expect(readdirSync(dir)).toEqual([`sha256-${sha256Hex(cilium)}.tgz`]);
     expect(existsSync(path.join(dir, `sha256-${hexes[0]}.tgz`))).toBe(false);
