@@ -50,7 +50,8 @@ export const reposImportAll: ReposSubcommand = async ({ transfer, repos }, argv,
   const passphrase = readExportInfo(content).encrypted ? await readPassphrase(io, false) : undefined;
   const plan = await transfer.preview(content, passphrase);
   const replacing = args.switches.has('replace');
-  const lines = [`${file}: ${plural(plan.items.length, 'repo')} exported ${plan.exportedAt} by ${plan.exportedBy}${plan.encrypted ? ' (encrypted, with secrets)' : ' (no secrets)'}.`];
+  const secretCount = plan.items.filter((i) => i.hasSecret).length;
+  const lines = [`${file}: ${plural(plan.items.length, 'repo')} exported ${plan.exportedAt} by ${plan.exportedBy}${plan.encrypted ? ` (encrypted, ${plural(secretCount, 'secret')})` : ' (no secrets)'}.`];
   for (const item of plan.items) {
     if (item.action === 'add') lines.push(`  add      ${item.name}  ${item.url}${item.hasSecret ? '  (with its secret)' : ''}`);
     else if (replacing && item.replaces) lines.push(`  replace  ${item.replaces.name} with ${item.name}  ${item.url}${item.hasSecret ? '  (with its secret)' : ''}`);

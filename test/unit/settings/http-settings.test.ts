@@ -3,6 +3,7 @@
  * timeouts against loopback servers that stall, the proxy, and the extra CA file (a repo's own CA wins).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,26 @@ describe('timeouts from Settings', () => {
       await client.close();
       await stalls.close();
       await settings.update({ responseTimeoutSeconds: 30 });
+    }
+  });
+
+  it('the connect timeout bounds a TLS handshake that never completes', async () => {
+    // Accepts the TCP connection and never says a word: the TLS set-up waits forever.
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const client = appClient();
+    try {
+      await settings.update({ connectTimeoutSeconds: 1 });
+      const error = await failure(client.send({ step: 'request', method: 'GET', url: `https://127.0.0.1:${port}/index.yaml` }, createTrace()));
+      expect(error.kind).toBe('timeout');
+      expect(error.message).toMatch(/took too long to connect \(more than 1 s\)/);
+    } finally {
+      await client.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+      await settings.update({ connectTimeoutSeconds: 10 });
     }
   });
 
