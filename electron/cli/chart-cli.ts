@@ -52,6 +52,8 @@ export async function openChartTarget(
     dataDir: resolveDataDir(env, process.platform, os.homedir()),
     log: silentLogger,
     ociRepoFor: async (reference) => (await services.storedRepo(env, { url: reference }))?.view,
+    maxIndexBytes: services.live(env).maxIndexBytes,
+    live: services.live(env).charts,
   });
   return { target, charts, source: await charts.sources.forRepo(target.repoId) };
 }

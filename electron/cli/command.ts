@@ -7,6 +7,8 @@ export interface CliIo {
   readStdin(): Promise<string>;
   stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
+  /** Asks for a secret on the terminal without echoing it; absent when stdin is not a terminal. */
+  promptSecret?: (question: string) => Promise<string>;
 }
 
 /** One `chartdesk <name>` command. */

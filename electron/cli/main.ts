@@ -1,6 +1,7 @@
 /** Entry point of the `chartdesk` command (Node 20, no Electron). */
 import { ChartDeskError } from '../core/errors';
 import { COMMANDS } from './commands';
+import { promptSecret } from './prompt-secret';
 import { runCli } from './run';
 
 /** Standard input carries a secret or a JWT (64 KiB at most each): anything far larger is refused. */
@@ -24,6 +25,7 @@ runCli(COMMANDS, {
   readStdin,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  ...(process.stdin.isTTY && process.stderr.isTTY ? { promptSecret: (question: string) => promptSecret(question) } : {}),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -59,6 +59,9 @@ import {
   SearchChartsInput,
   ValuesDiff,
 } from './packages';
+import { Settings, SettingsChanges } from './settings';
+import { AboutInfo, ClearCacheInput, ClearCacheResult, DiagnosticsInput, DiagnosticsReport, ForgetSecretsInput, ForgetSecretsResult, SecretsSummary, StorageReport } from './housekeeping';
+import { ExportAllInput, ExportAllResult, ImportApplyInput, ImportPlan, ImportPreviewInput, ImportResult } from './transfer';
 import { EVENT_NAMES, METHOD_NAMES, subscriberName } from './names';
 
 const none = z.object({}).strict();
@@ -98,6 +101,18 @@ export const methods = {
   removeNamedChart: method(NamedChartInput, Repo, 'Removes a chart name from an OCI repo’s list.'),
   getManifest: method(ChartVersionRef, ManifestView, 'How a chart version is stored in its OCI registry: manifest digest, config, layers, annotations and pull commands.'),
   importRegistryAuth: method(ImportRegistryAuthInput, RegistryAuthImportReport, 'Imports registry logins from Docker’s, Helm’s and Podman’s auth files (credential helpers resolved), secrets into the keychain.'),
+  getSettings: method(none, Settings, 'The app’s settings (theme, network defaults, index and cache limits, session-only mode).'),
+  updateSettings: method(SettingsChanges, Settings, 'Changes settings; they apply at once, without a restart.'),
+  storageReport: method(none, StorageReport, 'Each cache folder in the data folder, what it holds and its size on disk.'),
+  clearCache: method(ClearCacheInput, ClearCacheResult, 'Removes the files of one cache folder (by id), or of every cache ("all"); nothing else.'),
+  openDataFolder: method(none, z.object({ opened: z.literal(true) }), 'Opens the data folder in the file manager (desktop app only).'),
+  secretsSummary: method(none, SecretsSummary, 'How many secrets are stored and where (keychain state, session-only mode).'),
+  forgetAllSecrets: method(ForgetSecretsInput, ForgetSecretsResult, 'Removes every stored secret (the vault and its key in the OS keychain), as on a fresh install.'),
+  exportAllRepos: method(ExportAllInput, ExportAllResult, 'Every repo with its settings in one file; with secrets, encrypted with the passphrase (scrypt + AES-256-GCM).'),
+  previewImportAll: method(ImportPreviewInput, ImportPlan, 'Reads an export file and says what importing it would add and skip (same name or URL).'),
+  importAllRepos: method(ImportApplyInput, ImportResult, 'Imports an export file: adds new repos, replaces the chosen ones, puts secrets into this machine’s vault.'),
+  aboutApp: method(none, AboutInfo, 'Versions (ChartDesk, Electron, Chromium, Node) and the data folder.'),
+  diagnostics: method(DiagnosticsInput, DiagnosticsReport, 'A plain-text report for bug reports: versions, settings, keychain state, cache sizes; no secret, token or URL query.'),
 } as const satisfies Record<(typeof METHOD_NAMES)[number], MethodSpec>;
 
 /** Every event the core may push to the UI. */
@@ -108,6 +123,10 @@ export const events = {
   tokenUpdated: TokenUpdated,
   /** Progress of openIndex: download bytes of total, then parsing, then done. */
   indexProgress: IndexProgress,
+  /** The settings changed (in this window, another one, or by an import). */
+  settingsChanged: z.object({ settings: Settings }),
+  /** The desktop app's menu asked for something only the UI can do (open the Settings view). */
+  menuCommand: z.object({ command: z.enum(['open-settings']) }),
 } as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 /** The contract's method table. */

@@ -34,10 +34,23 @@ export const METHOD_NAMES = ['appInfo', 'listRepos',
   'addNamedChart',
   'removeNamedChart',
   'getManifest',
-  'importRegistryAuth'] as const;
+  'importRegistryAuth',
+  // Settings and housekeeping (settings.json, caches, the vault, moving to a new machine, About).
+  'getSettings',
+  'updateSettings',
+  'storageReport',
+  'clearCache',
+  'openDataFolder',
+  'secretsSummary',
+  'forgetAllSecrets',
+  'exportAllRepos',
+  'previewImportAll',
+  'importAllRepos',
+  'aboutApp',
+  'diagnostics'] as const;
 
 /** The names of the contract's events. */
-export const EVENT_NAMES = ['reposChanged', 'tokenUpdated', 'indexProgress'] as const;
+export const EVENT_NAMES = ['reposChanged', 'tokenUpdated', 'indexProgress', 'settingsChanged', 'menuCommand'] as const;
 
 /** The subscription function name for an event: `on` + the capitalized name. */
 export function subscriberName<K extends string>(event: K): `on${Capitalize<K>}` {

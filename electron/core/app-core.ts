@@ -4,6 +4,9 @@ import { appHandlers } from './handlers/app';
 import { repoHandlers } from './handlers/repos';
 import { authHandlers } from './handlers/auth';
 import { chartHandlers } from './handlers/charts';
+import { settingsHandlers } from './handlers/settings';
+import { housekeepingHandlers } from './handlers/housekeeping';
+import { transferHandlers } from './handlers/transfer';
 
 /** The service behind both transports. */
 export interface Core {
@@ -19,6 +22,9 @@ export function createCore(context: CoreContext): Core {
     ...repoHandlers(context),
     ...authHandlers(context),
     ...chartHandlers(context),
+    ...settingsHandlers(context),
+    ...housekeepingHandlers(context),
+    ...transferHandlers(context),
   };
   const dispatcher = createDispatcher(handlers, (name, error) =>
     context.log.error('handler failed', { method: name, error: error instanceof Error ? error.name : typeof error }),

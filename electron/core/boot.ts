@@ -12,6 +12,12 @@ import { registryAuthFiles } from './oci/registry-auth-paths';
 import { createRepoServices } from './store/repo-services';
 import type { Logger } from './log';
 import { CHARTDESK_VERSION } from './version';
+import { serializeError } from './errors';
+import { liveSettings } from './settings/live-settings';
+import { createSettingsStore } from './settings/settings-store';
+import { createStorageService } from './storage/storage-service';
+import { createNoticeBoard } from './store/notices';
+import { createTransferService } from './transfer/transfer-service';
 
 /** What differs between the processes that host the core. */
 export interface BootOptions {
@@ -25,20 +31,30 @@ export interface BootOptions {
   homeDir?: string;
   /** The bundled index parse worker; default index-worker.cjs beside this bundle (dist/). */
   indexWorkerPath?: string;
+  /** Opens a folder in the file manager (the desktop app passes Electron's shell.openPath). */
+  openFolder?: (dir: string) => Promise<void>;
+  /** Runtime versions for About; default process.versions. */
+  versions?: NodeJS.ProcessVersions;
 }
 
 /** Builds a core for a host process (Electron main, the browser-mode server or the CLI). */
 export async function bootCore(options: BootOptions): Promise<Core> {
   const events = createEventBus((error) => options.log.error('event listener failed', { error: error instanceof Error ? error.name : typeof error }));
   const env = options.env ?? process.env;
+  const notices = createNoticeBoard((notice) => options.log.warn('data notice', { message: notice.message }));
+  const settings = createSettingsStore({ dataDir: options.dataDir, notify: (level, message) => notices.add(level, message) });
+  await settings.load().catch((error: unknown) => notices.add('warning', `Your settings could not be read (${serializeError(error).message}); ChartDesk uses the defaults for now.`));
+  const live = liveSettings(settings);
   const repos = createRepoServices({
     dataDir: options.dataDir,
     env,
     log: options.log,
     allowSessionOnly: true,
     onChange: (list) => events.emit('reposChanged', { repos: list }),
+    notices,
+    sessionOnly: live.sessionOnly,
   });
-  const flow = createFlowClient({ userAgent: `ChartDesk/${CHARTDESK_VERSION}`, log: options.log, env });
+  const flow = createFlowClient({ userAgent: `ChartDesk/${CHARTDESK_VERSION}`, log: options.log, env, httpDefaults: live.httpDefaults });
   const indexParser = createIndexParser({ workerPath: options.indexWorkerPath ?? path.join(__dirname, 'index-worker.cjs') });
   const charts = createChartsCore({
     flow,
@@ -49,8 +65,19 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     onProgress: (progress) => events.emit('indexProgress', progress),
     ociRepoFor: (reference) => repos.forUrl(reference),
     rememberChart: (repoId, chart) => repos.addNamedChart(repoId, chart),
+    maxIndexBytes: live.maxIndexBytes,
+    live: live.charts,
   });
   const homeDir = options.homeDir ?? os.homedir();
+  const storage = createStorageService({ dataDir: options.dataDir, limitBytes: live.charts.packageCacheLimitBytes, canOpenFolder: Boolean(options.openFolder) });
+  const transfer = createTransferService({ repos, settings, exportedBy: `ChartDesk ${CHARTDESK_VERSION}`, allowSessionOnly: true });
+  settings.subscribe((next, previous) => {
+    events.emit('settingsChanged', { settings: next });
+    if (next.packageCacheLimitMb !== previous.packageCacheLimitMb) {
+      storage.trim().catch((error: unknown) => options.log.warn('could not trim the package cache', { error: serializeError(error).message }));
+    }
+  });
+  const versions = options.versions ?? process.versions;
   const context: CoreContext = {
     version: CHARTDESK_VERSION,
     transport: options.transport,
@@ -64,6 +91,15 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     helm: { repositoryConfig: helmRepositoryConfigPath(env, process.platform, homeDir), cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true' },
     charts,
     registryAuth: { files: registryAuthFiles(env, process.platform, homeDir), runHelper: createHelperRunner({ env }) },
+    settings,
+    storage,
+    transfer,
+    host: {
+      arch: process.arch,
+      versions: { node: versions.node, electron: versions.electron, chrome: versions.chrome, v8: versions.v8 },
+      ...(options.openFolder ? { openFolder: options.openFolder } : {}),
+      env,
+    },
   };
   return createCore(context);
 }

@@ -7,6 +7,20 @@ import type { RepoService } from './store/repo-service';
 import type { ChartsCore } from './charts/charts-core';
 import type { HelperRunner } from './oci/credential-helper';
 import type { RegistryAuthFile } from './oci/registry-auth-paths';
+import type { SettingsStore } from './settings/settings-store';
+import type { StorageService } from './storage/storage-service';
+import type { TransferService } from './transfer/transfer-service';
+
+/** Facts and abilities of the process that hosts the core (About, Open folder). */
+export interface HostFacts {
+  arch: string;
+  /** process.versions: node, v8, and electron and chrome in the desktop app. */
+  versions: { node: string; electron?: string | undefined; chrome?: string | undefined; v8?: string | undefined };
+  /** Opens a folder in the file manager; only the desktop app can. */
+  openFolder?: (dir: string) => Promise<void>;
+  /** The environment, for what diagnostics may say about it (whether a proxy variable is set). */
+  env: NodeJS.ProcessEnv;
+}
 
 /** A repo as stored and as the contract returns it. */
 export type RepoRecord = z.output<typeof Repo>;
@@ -30,4 +44,11 @@ export interface CoreContext {
   charts: ChartsCore;
   /** Where Docker, Helm and Podman keep registry logins, and how credential helpers are run. */
   registryAuth: { files: RegistryAuthFile[]; runHelper: HelperRunner };
+  /** The app's settings (settings.json), read live by the services that use them. */
+  settings: SettingsStore;
+  /** The cache folders: sizes, clearing, the package cache's size limit. */
+  storage: StorageService;
+  /** Export and import of every repo (moving to a new machine). */
+  transfer: TransferService;
+  host: HostFacts;
 }

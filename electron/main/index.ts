@@ -1,7 +1,8 @@
 /** The Electron main process: composition root of the desktop app. */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, nativeTheme, shell } from 'electron';
 import path from 'node:path';
 import { bootCore } from '../core/boot';
+import type { Core } from '../core/app-core';
 import { createStreamLogger } from '../core/log';
 import { installNavigationGuards, installPermissionGuards } from './guards';
 import { forwardEvents, registerIpcHandlers } from './ipc';
@@ -19,6 +20,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | undefined;
+  let core: Core | undefined;
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -34,16 +36,28 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       installPermissionGuards();
-      installMenu(process.platform === 'darwin', app.isPackaged);
+      installMenu(process.platform === 'darwin', app.isPackaged, {
+        openSettings: () => core?.context.events.emit('menuCommand', { command: 'open-settings' }),
+      });
       serveRenderer(path.join(__dirname, 'renderer'));
       // Worker threads cannot run from inside app.asar: the worker ships unpacked beside it.
       const indexWorkerPath = path.join(__dirname, 'index-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-      const core = await bootCore({ transport: 'electron', dataDir: app.getPath('userData'), log, indexWorkerPath });
-      registerIpcHandlers(core.dispatcher);
+      const openFolder = async (dir: string) => {
+        const failure = await shell.openPath(dir);
+        if (failure) throw new Error(failure);
+      };
+      const booted = await bootCore({ transport: 'electron', dataDir: app.getPath('userData'), log, indexWorkerPath, openFolder });
+      core = booted;
+      registerIpcHandlers(booted.dispatcher);
+      // Native parts (menus, dialogs, the title bar) follow the theme chosen in Settings.
+      nativeTheme.themeSource = booted.context.settings.current().theme;
+      booted.context.events.subscribe((name, payload) => {
+        if (name === 'settingsChanged') nativeTheme.themeSource = (payload as { settings: { theme: 'system' | 'light' | 'dark' } }).settings.theme;
+      });
 
       const open = () => {
         const window = new BrowserWindow(buildWindowOptions(path.join(__dirname, 'preload.cjs')));
-        const stopEvents = forwardEvents(core.context.events, window);
+        const stopEvents = forwardEvents(booted.context.events, window);
         window.once('ready-to-show', () => window.show());
         window.on('closed', () => {
           stopEvents();

@@ -1,10 +1,36 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
+/** What the menu's own items do (items with a role need nothing). */
+export interface MenuActions {
+  /** Settings… (Ctrl+, / Cmd+,): shows the Settings view. */
+  openSettings: () => void;
+}
+
 /** The application menu; Edit holds the roles that make copy and paste work, View has no Reload. */
-export function installMenu(isMac: boolean, isPackaged: boolean): void {
+export function installMenu(isMac: boolean, isPackaged: boolean, actions: MenuActions): void {
+  const settings: MenuItemConstructorOptions = { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.openSettings() };
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
+    ...(isMac
+      ? [
+          {
+            label: 'ChartDesk',
+            submenu: [
+              { role: 'about' as const },
+              { type: 'separator' as const },
+              settings,
+              { type: 'separator' as const },
+              { role: 'services' as const },
+              { type: 'separator' as const },
+              { role: 'hide' as const },
+              { role: 'hideOthers' as const },
+              { role: 'unhide' as const },
+              { type: 'separator' as const },
+              { role: 'quit' as const },
+            ],
+          },
+        ]
+      : []),
+    isMac ? { role: 'fileMenu' } : { label: 'File', submenu: [settings, { type: 'separator' }, { role: 'quit' }] },
     {
       label: 'Edit',
       submenu: [

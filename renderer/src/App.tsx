@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { transportKind } from './api/client';
 import { ToastProvider } from './components/Toasts';
 import { KeychainBanner } from './features/repos/KeychainBanner';
@@ -9,6 +9,8 @@ import type { KeychainStatus } from './features/repos/types';
 import { useAppInfo } from './features/repos/useAppInfo';
 import { useRepos } from './features/repos/useRepos';
 import { JwtInspector } from './features/tokens/JwtInspector';
+import { SettingsView } from './features/settings/SettingsView';
+import { useSettingsShell } from './features/settings/useSettingsShell';
 import { AppDialogs, type OpenDialog } from './layout/AppDialogs';
 import { StatusBar } from './layout/StatusBar';
 import { TitleBar, type View } from './layout/TitleBar';
@@ -23,6 +25,7 @@ export function App() {
   const [view, setView] = useState<View>('repos');
   const [tab, setTab] = useState<RepoTab>('charts');
   const [dialog, setDialog] = useState<OpenDialog>();
+  const settings = useSettingsShell(useCallback(() => setView('settings'), []));
   const list = repos.status === 'ready' ? repos.value : [];
   // Keep a repo selected while there are any (the first one, or the first after a removal).
   const selected = list.find((r) => r.id === selectedId) ?? list[0];
@@ -57,6 +60,8 @@ export function App() {
         <main className="content">
           {view === 'inspector' ? (
             <JwtInspector />
+          ) : view === 'settings' ? (
+            <SettingsView settings={settings} onKeychainChanged={recheck} />
           ) : selected ? (
             <RepoWorkspace
               key={selected.id}

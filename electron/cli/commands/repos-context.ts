@@ -3,6 +3,7 @@ import type { FlowClient } from '../../core/auth/flow';
 import type { ChartSource } from '../../core/charts/chart-source';
 import type { RegistryAuthFile } from '../../core/oci/registry-auth-paths';
 import type { RepoService } from '../../core/store/repo-service';
+import type { TransferService } from '../../core/transfer/transfer-service';
 import type { CliIo } from '../command';
 
 /** The services the repos commands use, built by the CLI's composition root. */
@@ -17,6 +18,8 @@ export interface ReposCliServices {
   source(name: string): Promise<ChartSource>;
   /** Where Docker, Helm and Podman keep registry logins. */
   registryAuthFiles: RegistryAuthFile[];
+  /** Export and import of every repo (export-all, import-all). */
+  readonly transfer: TransferService;
 }
 
 /** One subcommand: resolves to the exit code. */

@@ -15,6 +15,7 @@ import { reposList } from './repos-list';
 import { reposRemove } from './repos-remove';
 import { reposClearSecret, reposSetSecret } from './repos-secret';
 import { reposTest } from './repos-test';
+import { reposExportAll, reposImportAll } from './repos-transfer';
 import { closestOption } from '../option-hint';
 
 const SUBCOMMANDS: Record<string, ReposSubcommand> = {
@@ -29,6 +30,8 @@ const SUBCOMMANDS: Record<string, ReposSubcommand> = {
   'set-secret': reposSetSecret,
   'clear-secret': reposClearSecret,
   test: reposTest,
+  'export-all': reposExportAll,
+  'import-all': reposImportAll,
 };
 
 const USAGE = `Usage: chartdesk repos <subcommand> [options]
@@ -62,9 +65,18 @@ const USAGE = `Usage: chartdesk repos <subcommand> [options]
   set-secret <name> [--username U]   Store the secret piped on stdin.
   clear-secret <name>                Forget the stored secret.
   test <name>                        Run the auth flow against the repo's index.yaml.
+  export-all FILE [--with-secrets] [--force]
+                                     Write every repo and the settings to FILE (for a new machine).
+                                     --with-secrets encrypts it with a passphrase (scrypt + AES-256-GCM).
+  import-all FILE [--replace] [--settings] [--dry-run]
+                                     Add the repos of FILE; ones with a name or URL you have are
+                                     skipped (--replace replaces them); --settings takes over its
+                                     settings; --dry-run only prints what would happen.
 
 Secrets come from stdin or the keychain, never from arguments:
   printf %s "$API_KEY" | chartdesk repos add cm https://charts.example.com/org/repo --auth token-server
+The passphrase of an export comes from CHARTDESK_PASSPHRASE, stdin or the terminal:
+  CHARTDESK_PASSPHRASE=… chartdesk repos export-all repos.json --with-secrets
 `;
 
 /** Builds the command over the CLI's services. */
@@ -87,6 +99,9 @@ export function reposCommand(services: CliServices): CliCommand {
             repos: services.repos(env),
             get flow() {
               return services.flow(env);
+            },
+            get transfer() {
+              return services.transfer(env);
             },
             helmRepositoryConfig: helmRepositoryConfigPath(env, process.platform, os.homedir()),
             registryAuthFiles: registryAuthFiles(env, process.platform, os.homedir()),

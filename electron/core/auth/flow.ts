@@ -59,7 +59,7 @@ async function staticBearerRequest(engine: Engine, req: FlowRequest, trace: Trac
 /** Builds a flow client from its dependencies. */
 export function createFlowClient(deps: FlowDeps): FlowClient {
   const engine: Engine = {
-    http: deps.httpClient ?? createHttpClient({ userAgent: deps.userAgent, ...(deps.http ? { options: deps.http } : {}), ...(deps.env ? { env: deps.env } : {}) }),
+    http: deps.httpClient ?? createHttpClient({ userAgent: deps.userAgent, ...(deps.http ? { options: deps.http } : {}), ...(deps.env ? { env: deps.env } : {}), ...(deps.httpDefaults ? { defaults: deps.httpDefaults } : {}) }),
     cache: deps.tokenCache ?? createTokenCache(),
     now: deps.now ?? Date.now,
     targets: new Map(),

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { RepoAuth, RepoTls } from '../../contract/repos';
 import type { Logger } from '../log';
 import type { TraceEntry } from '../http/trace';
-import type { HttpClientOptions } from '../http/options';
+import type { HttpClientOptions, HttpDefaults } from '../http/options';
 import type { HttpClient } from '../http/client';
 import type { TokenCache } from './token-cache';
 import type { ResourceScope } from './scope';
@@ -135,4 +135,6 @@ export interface FlowDeps {
   env?: NodeJS.ProcessEnv;
   /** An HTTP client to share (default: one built from userAgent, http and env). */
   httpClient?: HttpClient;
+  /** The user's network defaults (Settings), read on every request. */
+  httpDefaults?: () => HttpDefaults;
 }

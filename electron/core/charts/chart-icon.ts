@@ -33,6 +33,8 @@ export interface IconFetcherDeps {
   retryAfterMs?: number;
   /** Most icons kept in memory (default 1000). */
   maxEntries?: number;
+  /** Whether icons on another host than the repo are loaded (Settings); read on every request; default yes. */
+  otherHosts?: () => boolean;
 }
 
 const MAX_PARALLEL = 4;
@@ -90,6 +92,9 @@ export function createIconFetcher(deps: IconFetcherDeps): IconFetcher {
         url = resolveAgainstRepo(request.repo.url, icon);
       } catch {
         return { dataUrl: null, reason: 'The icon URL is not a valid http or https URL.' };
+      }
+      if (deps.otherHosts && !deps.otherHosts() && new URL(url).origin !== new URL(request.repo.url).origin) {
+        return { dataUrl: null, reason: 'Icons from other hosts are turned off in Settings.' };
       }
       // An icon fetched with a repo's credentials is cached for that repo only.
       const key = repoCredentialsAllowed(request.repo, url) ? `${request.repo.url}\n${url}` : url;

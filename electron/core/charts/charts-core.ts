@@ -9,6 +9,7 @@ import { createIndexFetcher } from '../index/fetch-index';
 import { createOfflineIndexStore } from '../index/offline-store';
 import type { Logger } from '../log';
 import { createDigestCache } from '../oci/digest-cache';
+import { CACHE_DIRS } from '../storage/cache-folders';
 import { createReferencePuller } from '../oci/reference-pull';
 import type { RegistryLimits } from '../oci/registry-api';
 import { createRegistrySource } from '../oci/registry-source';
@@ -31,8 +32,6 @@ export interface ChartsCore {
   limits: ArchiveLimits;
 }
 
-/** The folders under the data folder that hold caches (for storage accounting). */
-export const CACHE_FOLDERS = { offlineIndexes: 'index-offline', chartPackages: 'chart-cache', registryBlobs: 'registry-cache' } as const;
 
 /** What the chart services need. */
 export interface ChartsCoreDeps {
@@ -40,13 +39,13 @@ export interface ChartsCoreDeps {
   repos: RepoAccess;
   /** The index engine's parser (a worker per parse). */
   parse: ParseIndex;
-  /** Caches go under the data folder (see CACHE_FOLDERS). */
+  /** Caches go under the data folder (see storage/cache-folders.ts). */
   dataDir: string;
   log: Logger;
   now?: () => number;
   onProgress?: (progress: z.output<typeof IndexProgress>) => void;
-  /** Index size cap (default 256 MB). */
-  maxIndexBytes?: number;
+  /** Index size cap (default 256 MB); a function is read on every fetch (Settings). */
+  maxIndexBytes?: number | (() => number);
   limits?: ArchiveLimits;
   registryLimits?: RegistryLimits;
   /** The stored OCI repo whose location covers an oci:// chart reference, for mixed indexes (default: none, pulls go anonymous). */
@@ -57,6 +56,8 @@ export interface ChartsCoreDeps {
   registryConcurrency?: number;
   /** Registry blobs above this size are uploaded in chunks (default 8 MiB). */
   chunkBytes?: number;
+  /** The user's settings, read on every use: freshness window, icons from other hosts, package cache size limit. */
+  live?: { staleAfterMs: () => number; iconsFromOtherHosts: () => boolean; packageCacheLimitBytes: () => number | undefined };
 }
 
 /** Wires the chart services together. */
@@ -65,14 +66,18 @@ export function createChartsCore(deps: ChartsCoreDeps): ChartsCore {
   const limits = deps.limits ?? DEFAULT_ARCHIVE_LIMITS;
   const onProgress = deps.onProgress ?? (() => {});
   const warn = (what: string) => (error: unknown) => deps.log.warn(what, { error: error instanceof Error ? error.message : String(error) });
-  const offline = createOfflineIndexStore(path.join(deps.dataDir, CACHE_FOLDERS.offlineIndexes));
+  const offline = createOfflineIndexStore(path.join(deps.dataDir, CACHE_DIRS.offlineIndexes));
   const fetcher = createIndexFetcher({ flow: deps.flow, offline, now, ...(deps.maxIndexBytes ? { maxBytes: deps.maxIndexBytes } : {}) });
-  const sessions = createIndexSessions({ repos: deps.repos, fetcher, parse: deps.parse, now, log: deps.log, onProgress });
-  const cache = createPackageCache({ dir: path.join(deps.dataDir, CACHE_FOLDERS.chartPackages), onWriteError: warn('could not cache a chart package') });
-  const digests = createDigestCache({ dir: path.join(deps.dataDir, CACHE_FOLDERS.registryBlobs), onWriteError: warn('could not cache a registry blob') });
+  const sessions = createIndexSessions({ repos: deps.repos, fetcher, parse: deps.parse, now, log: deps.log, onProgress, ...(deps.live ? { staleAfterMs: deps.live.staleAfterMs } : {}) });
+  const cache = createPackageCache({
+    dir: path.join(deps.dataDir, CACHE_DIRS.chartPackages),
+    onWriteError: warn('could not cache a chart package'),
+    ...(deps.live ? { limitBytes: deps.live.packageCacheLimitBytes } : {}),
+  });
+  const digests = createDigestCache({ dir: path.join(deps.dataDir, CACHE_DIRS.registryBlobs), onWriteError: warn('could not cache a registry blob') });
   const packages = createPackageFetcher({ flow: deps.flow, cache, limits });
   const publisher = createChartPublisher({ repos: deps.repos, sessions, client: createChartMuseumClient(deps.flow), limits, log: deps.log });
-  const icons = createIconFetcher({ flow: deps.flow, now });
+  const icons = createIconFetcher({ flow: deps.flow, now, ...(deps.live ? { otherHosts: deps.live.iconsFromOtherHosts } : {}) });
   const credentials = (repoId: string) => deps.repos.credentials(repoId);
 
   const sources: ChartSources = createChartSources({
@@ -91,6 +96,7 @@ export function createChartsCore(deps: ChartsCoreDeps): ChartsCore {
           now,
           onProgress,
           log: deps.log,
+          ...(deps.live ? { staleAfterMs: deps.live.staleAfterMs } : {}),
           ...(deps.registryLimits ? { registryLimits: deps.registryLimits } : {}),
           ...(deps.rememberChart ? { rememberChart: deps.rememberChart } : {}),
           ...(deps.registryConcurrency ? { concurrency: deps.registryConcurrency } : {}),

@@ -48,8 +48,8 @@ export interface IndexSessionsDeps {
   now: () => number;
   onProgress: (progress: z.output<typeof IndexProgress>) => void;
   log: Logger;
-  /** An index confirmed longer ago than this counts as stale (default 30 minutes). */
-  staleAfterMs?: number;
+  /** An index confirmed longer ago than this counts as stale (default 30 minutes); a function is read on every summary (Settings). */
+  staleAfterMs?: number | (() => number);
   /** Most indexes kept in memory at once, least recently used dropped first (default 6). */
   maxLoaded?: number;
 }
@@ -60,7 +60,7 @@ const MAX_WARNINGS = 100;
 export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
   const loaded = new Map<string, LoadedIndex>();
   const pending = new Map<string, Promise<LoadedIndex>>();
-  const staleAfter = deps.staleAfterMs ?? 30 * 60_000;
+  const staleAfter = (): number => (typeof deps.staleAfterMs === 'function' ? deps.staleAfterMs() : (deps.staleAfterMs ?? 30 * 60_000));
 
   const load = async (repoId: string): Promise<LoadedIndex> => {
     const repo = await deps.repos.get(repoId);
@@ -108,7 +108,7 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
       source: fromMemory ? 'memory' : entry.fetched.source,
       offline,
       ...(entry.fetched.offlineReason ? { offlineReason: entry.fetched.offlineReason } : {}),
-      stale: offline || ageMs > staleAfter,
+      stale: offline || ageMs > staleAfter(),
       bytes: entry.fetched.size,
       warnings: entry.info.warnings.slice(0, MAX_WARNINGS).map((warning) => warning.message),
       warningCount: entry.info.warningCount,

@@ -3,6 +3,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from './digest';
 import { writeFileAtomic } from '../store/atomic-write';
+import { evictLeastRecentlyUsed, touchCacheFile } from '../storage/lru-evict';
+
+/** True for the name of a cached package file (not a temp file being written). */
+export function isPackageCacheFile(name: string): boolean {
+  return /^sha256-[0-9a-f]{64}\.tgz$/.test(name);
+}
 
 /** Packages by digest. */
 export interface PackageCache {
@@ -17,6 +23,8 @@ export interface PackageCacheOptions {
   dir: string;
   /** Called when the cache cannot write (a full disk must not fail a download). */
   onWriteError?: (error: unknown) => void;
+  /** The size the cache is kept under after each write, bytes (Settings; read each time); undefined: no limit. */
+  limitBytes?: () => number | undefined;
 }
 
 /** Creates a cache under `dir` (one file per package, named by its digest). */
@@ -31,7 +39,10 @@ export function createPackageCache(options: PackageCacheOptions): PackageCache {
       } catch {
         return undefined;
       }
-      if (sha256Hex(bytes) === digestHex) return bytes;
+      if (sha256Hex(bytes) === digestHex) {
+        await touchCacheFile(fileOf(digestHex));
+        return bytes;
+      }
       await fs.rm(fileOf(digestHex), { force: true }).catch(() => undefined);
       return undefined;
     },
@@ -39,6 +50,8 @@ export function createPackageCache(options: PackageCacheOptions): PackageCache {
       const hex = sha256Hex(bytes);
       try {
         await writeFileAtomic(fileOf(hex), bytes, 0o644);
+        const limit = options.limitBytes?.();
+        if (limit !== undefined) await evictLeastRecentlyUsed(options.dir, limit, isPackageCacheFile);
       } catch (error) {
         options.onWriteError?.(error);
       }

@@ -4,7 +4,7 @@ import { guardedRequest } from './guarded-request';
 import { ChartDeskError } from '../errors';
 import { createDispatcherPool, proxyFromEnv, type TlsSettings } from './dispatcher';
 import { mapNetworkError } from './errors';
-import { resolveHttpOptions, type HttpClientOptions } from './options';
+import { resolveHttpOptions, type HttpClientOptions, type HttpDefaults, type ResolvedHttpOptions } from './options';
 import { readCappedBody } from './body';
 import { redactHeaders, redactUrl } from './redact';
 import { nextHop, type Hop } from './redirects';
@@ -59,6 +59,8 @@ export interface HttpClientDeps {
   userAgent: string;
   options?: HttpClientOptions;
   env?: NodeJS.ProcessEnv;
+  /** The user's defaults (Settings), read on every request; `options` win over them. */
+  defaults?: () => HttpDefaults;
 }
 
 const REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'accept', 'if-none-match', 'if-modified-since'];
@@ -72,11 +74,20 @@ function flatten(headers: Record<string, string | string[] | undefined>): Record
 
 /** Creates the client; dispatchers (per TLS setting, proxy-aware) live until close(). */
 export function createHttpClient(deps: HttpClientDeps): HttpClient {
-  const options = resolveHttpOptions(deps.options);
-  const pool = createDispatcherPool(proxyFromEnv(deps.env ?? process.env), options.connectTimeoutMs);
+  const envProxy = proxyFromEnv(deps.env ?? process.env);
+  const current = (): { options: ResolvedHttpOptions; defaults: HttpDefaults } => {
+    const defaults = deps.defaults?.() ?? {};
+    const { connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs } = defaults;
+    return { options: resolveHttpOptions({ ...{ connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs }, ...deps.options }), defaults };
+  };
+  const pool = createDispatcherPool(() => {
+    const { options, defaults } = current();
+    return { proxy: defaults.proxy ?? envProxy, connectTimeoutMs: options.connectTimeoutMs, extraCaFile: defaults.extraCaFile };
+  });
 
-  async function exchange(req: HttpRequest, url: string, method: string, headers: Record<string, string>, body: HttpRequest['body'], trace: TraceRecorder) {
+  async function exchange(req: HttpRequest, url: string, method: string, headers: Record<string, string>, body: HttpRequest['body'], trace: TraceRecorder, options: ResolvedHttpOptions) {
     const origin = new URL(url).origin;
+    const limits = { connectMs: options.connectTimeoutMs, headersMs: options.headersTimeoutMs, bodyMs: options.bodyTimeoutMs };
     const credentialHeaders = ['authorization', ...(req.credentialHeaders ?? [])];
     const started = performance.now();
     const tls = req.tls ?? {};
@@ -103,9 +114,10 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
         totalHeadersMs: options.connectTimeoutMs + options.headersTimeoutMs,
         step: req.step,
         signal: req.signal,
+        limits,
       }));
     } catch (error) {
-      const mapped = mapNetworkError(error, req.step, origin, req.signal);
+      const mapped = mapNetworkError(error, req.step, origin, req.signal, limits);
       trace.add({ ...entry, responseHeaders: {}, durationMs: Math.round(performance.now() - started), bytes: 0, note: mapped.message });
       throw mapped;
     }
@@ -116,7 +128,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
     try {
       received = method === 'HEAD' ? Buffer.alloc(0) : await readCappedBody(response.body, flat['content-length'], limit, req.onProgress, { windowMs: options.slowBodyWindowMs, minBytes: options.slowBodyMinBytes });
     } catch (error) {
-      const mapped = error instanceof ChartDeskError ? new ChartDeskError(error.kind, req.step, error.message, { hint: error.hint, cause: error }) : mapNetworkError(error, req.step, origin, req.signal);
+      const mapped = error instanceof ChartDeskError ? new ChartDeskError(error.kind, req.step, error.message, { hint: error.hint, cause: error }) : mapNetworkError(error, req.step, origin, req.signal, limits);
       trace.add({ ...entry, status: response.statusCode, responseHeaders: redactHeaders(rawHeaders, RESPONSE_HEADERS, [], req.secrets), durationMs: Math.round(performance.now() - started), bytes: 0, note: mapped.message });
       throw mapped;
     } finally {
@@ -135,9 +147,10 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
 
   return {
     async send(req, trace) {
+      const { options } = current();
       let hop: Hop = { url: req.url, method: req.method.toUpperCase(), headers: { 'user-agent': deps.userAgent, ...req.headers }, body: req.body };
       for (let count = 0; ; count++) {
-        const res = await exchange(req, hop.url, hop.method, hop.headers, hop.body, trace);
+        const res = await exchange(req, hop.url, hop.method, hop.headers, hop.body, trace, options);
         const policy = { step: req.step, hop: count, maxRedirects: options.maxRedirects, credentialHeaders: req.credentialHeaders ?? [], sameOriginOnly: req.carriesKey === true, trace };
         const next = nextHop(res.status, res.headers.location, hop, policy);
         if (!next) return res;

@@ -1,5 +1,6 @@
 /** Builds (and reuses) undici dispatchers per TLS setting, with proxies taken from the environment. */
 import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { ChartDeskError } from '../errors';
 
@@ -36,10 +37,14 @@ function readPemFile(file: string, what: string): Buffer {
   }
 }
 
-/** Node TLS options for a repo's settings (files are read on each build, never copied). */
-export function tlsConnectOptions(tls: TlsSettings): Record<string, unknown> {
+/**
+ * Node TLS options for a repo's settings (files are read on each build, never copied). A repo's own
+ * CA file replaces the trusted CAs; without one, `extraCaFile` (Settings) is trusted besides the built-in ones.
+ */
+export function tlsConnectOptions(tls: TlsSettings, extraCaFile?: string): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   if (tls.caFile) options.ca = readPemFile(tls.caFile, 'CA');
+  else if (extraCaFile) options.ca = [...rootCertificates, readPemFile(extraCaFile, 'extra CA (Settings)').toString('utf8')];
   if (tls.certFile) options.cert = readPemFile(tls.certFile, 'client certificate');
   if (tls.keyFile) options.key = readPemFile(tls.keyFile, 'client key');
   if (tls.insecureSkipVerify) options.rejectUnauthorized = false;
@@ -52,16 +57,32 @@ export interface DispatcherPool {
   close(): Promise<void>;
 }
 
-/** Creates the pool; `connectTimeoutMs` bounds TCP and TLS set-up. */
-export function createDispatcherPool(proxy: ProxySettings, connectTimeoutMs: number): DispatcherPool {
+/** What every dispatcher of a pool is built with; read on each use, so a change (Settings) applies to the next request. */
+export interface PoolSettings {
+  proxy: ProxySettings;
+  /** Bounds TCP and TLS set-up, ms. */
+  connectTimeoutMs: number;
+  extraCaFile?: string | undefined;
+}
+
+/** Creates the pool; when `settings()` changes, the old dispatchers finish their requests and close. */
+export function createDispatcherPool(settings: () => PoolSettings): DispatcherPool {
   const pool = new Map<string, Dispatcher>();
-  const useProxy = Boolean(proxy.httpProxy || proxy.httpsProxy);
+  let built = '';
   return {
     get(tls) {
+      const { proxy, connectTimeoutMs, extraCaFile } = settings();
+      const signature = JSON.stringify([proxy.httpProxy ?? '', proxy.httpsProxy ?? '', proxy.noProxy ?? '', connectTimeoutMs, extraCaFile ?? '']);
+      if (signature !== built) {
+        for (const old of pool.values()) old.close().catch(() => undefined);
+        pool.clear();
+        built = signature;
+      }
+      const useProxy = Boolean(proxy.httpProxy || proxy.httpsProxy);
       const key = JSON.stringify([tls.caFile ?? '', tls.certFile ?? '', tls.keyFile ?? '', Boolean(tls.insecureSkipVerify)]);
       const existing = pool.get(key);
       if (existing) return existing;
-      const connect = { ...tlsConnectOptions(tls), timeout: connectTimeoutMs };
+      const connect = { ...tlsConnectOptions(tls, extraCaFile), timeout: connectTimeoutMs };
       const dispatcher: Dispatcher = useProxy
         ? new EnvHttpProxyAgent({ httpProxy: proxy.httpProxy ?? '', httpsProxy: proxy.httpsProxy ?? '', noProxy: proxy.noProxy ?? '', connect, requestTls: connect } as ConstructorParameters<typeof EnvHttpProxyAgent>[0])
         : new Agent({ connect });

@@ -26,8 +26,17 @@ function describeTls(code: string): string {
   return `the TLS handshake failed (${code})`;
 }
 
+/** The timeouts a request ran with, ms, so a timeout message can say how long ChartDesk waited. */
+export interface TimeoutLimits {
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
+}
+
+const secondsOf = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
 /** Turns any error thrown while talking to `origin` during `step` into a ChartDeskError. */
-export function mapNetworkError(error: unknown, step: string, origin: string, signal?: AbortSignal): ChartDeskError {
+export function mapNetworkError(error: unknown, step: string, origin: string, signal?: AbortSignal, limits?: TimeoutLimits): ChartDeskError {
   if (error instanceof ChartDeskError) return error;
   const code = codeOf(error);
   const name = error instanceof Error ? error.name : '';
@@ -36,8 +45,10 @@ export function mapNetworkError(error: unknown, step: string, origin: string, si
   }
   if (TIMEOUT_CODES.has(code)) {
     const what = code === 'UND_ERR_CONNECT_TIMEOUT' ? 'connect' : code === 'UND_ERR_BODY_TIMEOUT' ? 'send the rest of its answer' : 'answer';
-    return new ChartDeskError('timeout', step, `${origin} took too long to ${what}.`, {
-      hint: 'Check that the server is up and reachable, or try again later.',
+    const limit = !limits ? undefined : code === 'UND_ERR_CONNECT_TIMEOUT' ? limits.connectMs : code === 'UND_ERR_BODY_TIMEOUT' ? limits.bodyMs : code === 'UND_ERR_HEADERS_TIMEOUT' ? limits.headersMs : undefined;
+    const waited = limit === undefined ? '' : code === 'UND_ERR_BODY_TIMEOUT' ? ` (nothing arrived for ${secondsOf(limit)})` : ` (more than ${secondsOf(limit)})`;
+    return new ChartDeskError('timeout', step, `${origin} took too long to ${what}${waited}.`, {
+      hint: 'Check that the server is up and reachable, or try again later; the timeouts are in Settings.',
       cause: error,
     });
   }

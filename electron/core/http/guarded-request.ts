@@ -2,7 +2,7 @@
 import { request, type Dispatcher } from 'undici';
 import { ChartDeskError } from '../errors';
 import { discardBody } from './body';
-import { mapNetworkError } from './errors';
+import { mapNetworkError, type TimeoutLimits } from './errors';
 
 /** What one guarded request needs. */
 export interface GuardedRequest {
@@ -17,6 +17,8 @@ export interface GuardedRequest {
   totalHeadersMs: number;
   step: string;
   signal?: AbortSignal | undefined;
+  /** The timeouts, for the words of a timeout error. */
+  limits?: TimeoutLimits;
 }
 
 /**
@@ -55,9 +57,9 @@ export async function guardedRequest(req: GuardedRequest): Promise<{ response: D
     // A response that arrives after we gave up is drained so its connection is freed.
     pending?.then((late) => discardBody(late.body), () => undefined);
     if (timedOut) {
-      throw new ChartDeskError('timeout', req.step, `${origin} took too long to answer.`, { hint: 'Check that the server (and any proxy) is up and reachable.', cause: error });
+      throw new ChartDeskError('timeout', req.step, `${origin} took too long to answer (more than ${Math.round(req.totalHeadersMs / 100) / 10} s).`, { hint: 'Check that the server (and any proxy) is up and reachable; the timeouts are in Settings.', cause: error });
     }
-    throw mapNetworkError(error, req.step, origin, req.signal);
+    throw mapNetworkError(error, req.step, origin, req.signal, req.limits);
   } finally {
     clearTimeout(timer);
   }

@@ -1,3 +1,19 @@
+import type { ProxySettings } from './dispatcher';
+
+/**
+ * Defaults the user chose (Settings), read on every request so a change applies at once. Options
+ * given in code (HttpClientOptions) and a repo's own TLS settings still win over them.
+ */
+export interface HttpDefaults {
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** A proxy for every request instead of the environment's HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
+  proxy?: ProxySettings;
+  /** A PEM file of extra CAs, trusted besides the built-in ones by requests without their own CA file. */
+  extraCaFile?: string;
+}
+
 /** Tunables of the HTTP client; every field has a safe default. */
 export interface HttpClientOptions {
   /** TCP+TLS connect timeout, ms (default 10 000). */

@@ -48,15 +48,23 @@ export interface IndexFetcherDeps {
   flow: FlowClient;
   offline: OfflineIndexStore;
   now: () => number;
-  /** Size cap (default 256 MB). */
-  maxBytes?: number;
+  /** Size cap (default 256 MB); a function is read on every fetch (the cap in Settings). */
+  maxBytes?: number | (() => number);
+}
+
+/** Says which cap an index broke and where it is set, instead of the HTTP client's generic words. */
+function indexTooLarge(error: unknown, maxBytes: number): unknown {
+  if (!(error instanceof ChartDeskError) || error.kind !== 'too-large') return error;
+  const mb = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
+  return new ChartDeskError('too-large', error.step, `The index is larger than the ${mb} MB index size cap.`, { hint: 'Raise the index size cap in Settings if this repo really has an index that big.', cause: error });
 }
 
 /** Creates the index fetcher. */
 export function createIndexFetcher(deps: IndexFetcherDeps): IndexFetcher {
-  const maxBytes = deps.maxBytes ?? DEFAULT_MAX_INDEX_BYTES;
+  const capOf = (): number => (typeof deps.maxBytes === 'function' ? deps.maxBytes() : (deps.maxBytes ?? DEFAULT_MAX_INDEX_BYTES));
 
   const download = async (request: IndexFetchRequest, url: string, conditional: boolean): Promise<IndexFetchResult> => {
+    const maxBytes = capOf();
     const meta = conditional ? await deps.offline.readMeta(request.key) : undefined;
     const usable = meta && meta.url === url ? meta : undefined;
     const headers: Record<string, string> = { accept: 'application/x-yaml, application/yaml, application/json;q=0.9, */*;q=0.8' };
@@ -71,6 +79,8 @@ export function createIndexFetcher(deps: IndexFetcherDeps): IndexFetcher {
       ...(request.scope ? { scope: request.scope } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    }).catch((error: unknown) => {
+      throw indexTooLarge(error, maxBytes);
     });
     const now = deps.now();
     if (response.status === 304 && usable) {

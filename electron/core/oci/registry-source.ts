@@ -49,7 +49,8 @@ export interface RegistrySourceDeps {
   detailVersions?: number;
   /** Blobs larger than this are uploaded in chunks (default 8 MiB). */
   chunkBytes?: number;
-  staleAfterMs?: number;
+  /** An index confirmed longer ago than this counts as stale (default 30 minutes); read on every use. */
+  staleAfterMs?: () => number;
 }
 
 interface Loaded {
@@ -121,7 +122,7 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
       source: fromMemory ? 'memory' : loaded.source,
       offline,
       ...(loaded.offlineReason ? { offlineReason: loaded.offlineReason } : {}),
-      stale: offline || ageMs > (deps.staleAfterMs ?? 30 * 60_000),
+      stale: offline || ageMs > (deps.staleAfterMs?.() ?? 30 * 60_000),
       bytes: loaded.bytes,
       warnings: [],
       warningCount: 0,

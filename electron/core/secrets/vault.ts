@@ -14,7 +14,7 @@ import { ChartDeskError } from '../errors';
 import { createDurableFile, type DurableFileOptions } from '../store/durable-file';
 import { keyFingerprint, open, seal } from './cipher';
 import { KeychainUnavailableError, type Keychain } from './keychain';
-import { loadOrCreateMasterKey } from './master-key';
+import { loadOrCreateMasterKey, MASTER_KEY_ACCOUNT } from './master-key';
 import { entryAad, VAULT_FILE_NAME, vaultFormat, type VaultDoc } from './vault-file';
 
 /** The keychain state shown to the user. */
@@ -30,6 +30,11 @@ export interface SecretVault {
   /** Stores a secret; resolves to where it went (the keychain-backed vault, or memory). */
   set(entryId: string, secret: string): Promise<KeychainState>;
   delete(entryId: string): Promise<void>;
+  /**
+   * Forgets every secret, as on a fresh install: the vault file (with its backup and any copies set
+   * aside), the secrets in memory, and the master key in the OS keychain.
+   */
+  forgetAll(): Promise<{ forgotten: number; keychainEntryRemoved: boolean }>;
 }
 
 /** What the vault needs. */
@@ -46,7 +51,12 @@ export interface SecretVaultOptions {
   lock?: DurableFileOptions<VaultDoc>['lock'];
   /** A locked or missing keychain is asked again by status() at most this often, ms (default 10 000): each ask may pop an unlock prompt. */
   retryAfterMs?: number;
+  /** True while the user chose session-only mode (Settings): the keychain is left alone, secrets stay in memory. Read on every use. */
+  sessionOnly?: () => boolean;
 }
+
+/** Why a saved secret cannot be read while session-only mode is on. */
+const SESSION_ONLY_BY_SETTING = 'Session-only mode is on (Settings → Keychain), so ChartDesk does not open the keychain.';
 
 type Backend = { kind: 'keychain'; key: Buffer; keyId: string; status: KeychainState } | { kind: 'session'; status: KeychainState };
 
@@ -77,6 +87,10 @@ export function createSecretVault(options: SecretVaultOptions): SecretVault {
   }
 
   function backend(retry = false): Promise<Backend> {
+    if (options.keychain && options.sessionOnly?.()) {
+      const consequence = options.allowSessionOnly ? ' Secrets you enter stay in memory for this session only; nothing is written.' : ' Secrets cannot be stored or read here.';
+      return Promise.resolve({ kind: 'session', status: { state: 'session-only', detail: `${SESSION_ONLY_BY_SETTING}${consequence}` } });
+    }
     if (!options.keychain) {
       // Session-only by choice: there is nothing to wait for, so no "until then".
       const detail = options.sessionOnlyReason ?? 'ChartDesk runs without the keychain.';
@@ -122,6 +136,9 @@ export function createSecretVault(options: SecretVaultOptions): SecretVault {
       const entry = Object.hasOwn(doc.entries, id) ? doc.entries[id] : undefined;
       if (!entry) return undefined;
       if (b.kind === 'session') {
+        if (options.keychain && options.sessionOnly?.()) {
+          throw new ChartDeskError('keychain', 'vault', `This secret is saved in the vault, but ${SESSION_ONLY_BY_SETTING.charAt(0).toLowerCase()}${SESSION_ONLY_BY_SETTING.slice(1)}`, { hint: 'Turn session-only mode off in Settings to use saved secrets, or set the secret again for this session.' });
+        }
         throw new ChartDeskError('keychain', 'vault', `This secret is saved, but the key that unlocks it cannot be read: ${b.status.detail}`);
       }
       if (doc.keyId !== b.keyId) {
@@ -137,6 +154,8 @@ export function createSecretVault(options: SecretVaultOptions): SecretVault {
         return b.status;
       }
       await write(b, id, secret);
+      // A secret kept in memory earlier (session-only, or a locked keychain) must not shadow the saved one.
+      session.delete(id);
       return b.status;
     },
     async delete(id) {
@@ -147,6 +166,22 @@ export function createSecretVault(options: SecretVaultOptions): SecretVault {
         const { [id]: _removed, ...entries } = doc.entries;
         return { next: { ...doc, entries }, result: undefined };
       });
+    },
+    async forgetAll() {
+      const forgotten = new Set([...session.keys(), ...Object.keys((await file.read()).entries)]).size;
+      session.clear();
+      await file.remove();
+      let keychainEntryRemoved = false;
+      if (options.keychain) {
+        keychainEntryRemoved = await options.keychain.delete(MASTER_KEY_ACCOUNT).catch((error: unknown) => {
+          if (error instanceof KeychainUnavailableError) return false;
+          throw error;
+        });
+      }
+      // The next secret creates a new master key, as on a fresh install.
+      current = undefined;
+      lastAttempt = 0;
+      return { forgotten, keychainEntryRemoved };
     },
   };
 }

@@ -3,7 +3,8 @@
  * recovery from a damaged file (kept aside, backup loaded, the user told) and read-modify-write
  * under a cross-process lock.
  */
-import { readFile, rename } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { removeStaleTemps, writeFileAtomic } from './atomic-write';
 import { createFileLock, type FileLock, type FileLockOptions } from './file-lock';
 import { errnoCode, storeError } from './store-errors';
@@ -31,6 +32,8 @@ export interface DurableFileOptions<T> {
   notify: (level: 'info' | 'warning', message: string) => void;
   now?: () => number;
   lock?: Omit<FileLockOptions, 'what'>;
+  /** What the app starts with when the file is lost, in words (default "an empty list"). */
+  emptyWords?: string;
 }
 
 /** One durable document. */
@@ -41,6 +44,8 @@ export interface DurableFile<T> {
   update<R>(change: (doc: T) => Promise<{ next?: T; result: R }> | { next?: T; result: R }): Promise<R>;
   /** Moves the file (and its backup) aside under `<path>.<label>-<time>`, e.g. when it cannot be used. */
   setAside(label: string): Promise<string | undefined>;
+  /** Deletes the file, its backup and every copy set aside (`<path>.<label>-<time>`), under the lock. */
+  remove(): Promise<void>;
 }
 
 type Loaded<T> = { doc: T; raw: string | undefined };
@@ -106,7 +111,7 @@ export function createDurableFile<T>(options: DurableFileOptions<T>): DurableFil
       options.notify('warning', `The file holding ${options.what} was damaged. It was kept aside as ${aside} and the last good version was restored from its backup; recent changes may be missing.`);
       return restored;
     }
-    options.notify('warning', `The file holding ${options.what} was damaged and no usable backup exists. It was kept aside as ${aside}; ChartDesk starts with an empty list.`);
+    options.notify('warning', `The file holding ${options.what} was damaged and no usable backup exists. It was kept aside as ${aside}; ChartDesk starts with ${options.emptyWords ?? 'an empty list'}.`);
     return { doc: format.empty(), raw: undefined };
   }
 
@@ -148,6 +153,17 @@ export function createDurableFile<T>(options: DurableFileOptions<T>): DurableFil
         return aside;
       }).catch((error: unknown) => {
         throw errnoCode(error) ? storeError(error, 'save', `move ${options.what} aside`) : error;
+      });
+    },
+    remove() {
+      return lock.run(async () => {
+        const base = path.basename(file);
+        const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+        // The file, its backup, copies set aside and temp files; never the lock folder itself.
+        const ours = names.filter((name) => name === base || (name.startsWith(`${base}.`) && name !== `${base}.lock`) || name.startsWith(`.${base}.`));
+        await Promise.all(ours.map((name) => rm(path.join(path.dirname(file), name), { force: true, recursive: true })));
+      }).catch((error: unknown) => {
+        throw errnoCode(error) ? storeError(error, 'save', `delete ${options.what}`) : error;
       });
     },
   };

@@ -46,6 +46,20 @@ export interface RepoService {
   credentials(repoId: string): Promise<RepoCredentials>;
   keychainStatus(): Promise<KeychainState>;
   notices(): NoticeRecord[];
+  /** How many secrets are stored (in the vault or in memory). */
+  secretCount(): Promise<number>;
+  /** Forgets every secret and the vault's key in the keychain (the repos stay), as on a fresh install. */
+  forgetAllSecrets(): Promise<{ forgotten: number; keychainEntryRemoved: boolean }>;
+  /** Adds (or, with `replaceId`, replaces) whole stored records, e.g. from an export file; names already taken are reported, not added. */
+  importRecords(entries: readonly ImportRecord[]): Promise<{ added: RepoView[]; replaced: RepoView[]; taken: string[]; secretsStored: number }>;
+}
+
+/** One repo of an import: its stored record (any fields the stored schema has, without the id) and its secret. */
+export interface ImportRecord {
+  record: RepoFields;
+  secret?: string;
+  /** Replace this repo (keeping its id) instead of adding a new one. */
+  replaceId?: string;
 }
 
 /** What the repo service needs. */
@@ -199,5 +213,30 @@ export function createRepoService(deps: RepoServiceDeps): RepoService {
     },
     keychainStatus: () => vault.status(),
     notices: () => deps.notices.list(),
+    secretCount: async () => (await vault.ids()).size,
+    async forgetAllSecrets() {
+      const result = await vault.forgetAll();
+      await changed();
+      return result;
+    },
+    async importRecords(entries) {
+      const adds = entries.filter((e) => e.replaceId === undefined);
+      const { added, taken } = await store.addMany(adds.map((e) => e.record));
+      const replaced: StoredRepo[] = [];
+      for (const entry of entries) {
+        const id = entry.replaceId;
+        if (id !== undefined) replaced.push(await store.update(id, () => ({ ...entry.record, id })));
+      }
+      let secretsStored = 0;
+      const storeSecret = async (repoId: string, secret: string | undefined) => {
+        if (secret === undefined) return;
+        await vault.set(secretEntryId(repoId), secret);
+        secretsStored += 1;
+      };
+      for (const repo of added) await storeSecret(repo.id, adds.find((e) => e.record.name === repo.name)?.secret);
+      for (const repo of replaced) await storeSecret(repo.id, entries.find((e) => e.replaceId === repo.id)?.secret);
+      if (added.length || replaced.length) await changed();
+      return { added: await views(added), replaced: await views(replaced), taken, secretsStored };
+    },
   };
 }

@@ -2,7 +2,7 @@
 import type { Logger } from '../log';
 import { createOsKeychain, type Keychain } from '../secrets/keychain';
 import { createSecretVault } from '../secrets/vault';
-import { createNoticeBoard, type NoticeRecord } from './notices';
+import { createNoticeBoard, type NoticeBoard, type NoticeRecord } from './notices';
 import { createRepoService, type RepoService, type RepoView } from './repo-service';
 import { createRepoStore } from './repo-store';
 
@@ -21,14 +21,20 @@ export interface RepoServicesOptions {
   keychain?: Keychain;
   onChange?: (repos: RepoView[]) => void;
   onNotice?: (notice: NoticeRecord) => void;
+  /** True while the user chose session-only mode in Settings (read on every use). */
+  sessionOnly?: () => boolean;
+  /** A notice board shared with other services (the app's); default: a new one that logs each notice. */
+  notices?: NoticeBoard;
 }
 
 /** Creates the repo service; nothing touches the disk or the keychain until it is used. */
 export function createRepoServices(options: RepoServicesOptions): RepoService {
-  const notices = createNoticeBoard((notice) => {
-    options.log.warn('data notice', { message: notice.message });
-    options.onNotice?.(notice);
-  });
+  const notices =
+    options.notices ??
+    createNoticeBoard((notice) => {
+      options.log.warn('data notice', { message: notice.message });
+      options.onNotice?.(notice);
+    });
   const notify = (level: NoticeRecord['level'], message: string) => notices.add(level, message);
   const off = options.env.CHARTDESK_KEYCHAIN === 'off';
   const keychain = off ? undefined : (options.keychain ?? createOsKeychain({ service: KEYCHAIN_SERVICE, ...(options.platform ? { platform: options.platform } : {}) }));
@@ -38,6 +44,7 @@ export function createRepoServices(options: RepoServicesOptions): RepoService {
     sessionOnlyReason: 'The keychain is turned off (CHARTDESK_KEYCHAIN=off).',
     allowSessionOnly: options.allowSessionOnly,
     notify,
+    ...(options.sessionOnly ? { sessionOnly: options.sessionOnly } : {}),
     ...(options.platform ? { platform: options.platform } : {}),
   });
   const store = createRepoStore({ dataDir: options.dataDir, notify });

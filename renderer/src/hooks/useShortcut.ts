@@ -11,6 +11,8 @@ export const SHORTCUTS = {
   copyToken: ['mod+shift+c'],
   /** Refresh what the current tab shows. */
   refresh: ['mod+r', 'f5'],
+  /** Open the Settings view (the window registers it). */
+  settings: ['mod+,'],
 } as const;
 
 type Handler = (event: KeyboardEvent) => void;

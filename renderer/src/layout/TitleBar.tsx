@@ -1,9 +1,9 @@
 import iconUrl from '../../../build/icon.svg';
 
 /** The top-level views. */
-export type View = 'repos' | 'inspector';
+export type View = 'repos' | 'inspector' | 'settings';
 
-/** The title bar: app name and the switch between the repos and the JWT inspector. */
+/** The title bar: app name and the switch between the repos, the JWT inspector and Settings. */
 export function TitleBar({ view, onView }: { view: View; onView: (view: View) => void }) {
   return (
     <header className="titlebar">
@@ -15,6 +15,9 @@ export function TitleBar({ view, onView }: { view: View; onView: (view: View) =>
         </button>
         <button type="button" className={view === 'inspector' ? 'nav-button is-current' : 'nav-button'} aria-current={view === 'inspector' ? 'page' : undefined} onClick={() => onView('inspector')}>
           Inspect a JWT
+        </button>
+        <button type="button" className={view === 'settings' ? 'nav-button is-current' : 'nav-button'} aria-current={view === 'settings' ? 'page' : undefined} onClick={() => onView('settings')} title="Settings (Ctrl+, or ⌘,)">
+          Settings
         </button>
       </nav>
     </header>
