@@ -124,7 +124,7 @@ test('Storage shows each cache with the size of its files on disk, and Clear rem
     await callApi(page, 'openChartVersion', { repoId: id, name: 'cilium', version: '1.16.0' });
     await openSettings(page, 'Storage');
     const rows = page.getByTestId('storage-row');
-    await expect(rows).toHaveCount(2);
+    await expect(rows).toHaveCount(3);
     for (const [cache, folder] of [['index-offline', 'index-offline'], ['chart-cache', 'chart-cache']] as const) {
       const onDisk = [...filesOnDisk(path.join(webApp.home, folder)).values()].reduce((a, b) => a + b, 0);
       expect(onDisk).toBeGreaterThan(0);

@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_DATA } from '../../support/paths';
 import { startCore, type CoreHarness } from '../index/core-harness';
 import { startStaticRepo, type StaticRepo } from '../index/static-repo';
+import { helmPush } from '../../sandbox/helm-oci-push';
+import type { RunningRegistry } from '../../sandbox/registry-process';
+import { openRegistry } from '../oci/registry-fixtures';
 
 interface Usage {
   id: string;
@@ -27,6 +30,7 @@ interface Report {
 
 let h: CoreHarness;
 let server: StaticRepo;
+let registry: RunningRegistry;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Every regular file below `dir` with its size, as find(1) sees them. */
@@ -54,14 +58,19 @@ beforeAll(async () => {
   const grafana = readFileSync(path.join(SHARED_DATA, 'charts', 'grafana-5.3.1.tgz'));
   server.put('/g/index.yaml', `apiVersion: v1\nentries:\n  grafana:\n  - apiVersion: v2\n    name: grafana\n    version: 5.3.1\n    urls: [grafana-5.3.1.tgz]\n    digest: ${sha256(grafana)}\n`);
   server.put('/g/grafana-5.3.1.tgz', grafana);
+  registry = await openRegistry();
+  await helmPush(registry.url, 'charts', readFileSync(path.join(SHARED_DATA, 'charts', 'promtail-0.13.1.tgz')));
 });
 afterAll(async () => {
+  await registry?.close();
   await server.close();
   await h.close();
 });
 
-/** Fills the caches the way a user does: two indexes opened (offline copies), two versions opened (packages). */
+/** Fills the caches the way a user does: two indexes and a registry namespace opened (offline copies, manifests and configs), versions opened (packages). */
 async function useCaches(): Promise<void> {
+  const oci = (await h.call<{ id: string }>('addRepo', { name: `registry-${Date.now()}`, url: `oci://${new URL(registry.url).host}/charts` })).id;
+  await h.call('openIndex', { repoId: oci, refresh: true });
   const cilium = (await h.call<{ id: string }>('addRepo', { name: `cilium-${Date.now()}`, url: `${server.origin}/cilium` })).id;
   const grafana = (await h.call<{ id: string }>('addRepo', { name: `grafana-${Date.now()}`, url: `${server.origin}/g` })).id;
   await h.call('openChartVersion', { repoId: cilium, name: 'cilium', version: '1.16.0' });
@@ -73,7 +82,7 @@ describe('cache sizes and clearing', () => {
     await useCaches();
     const report = await h.call<Report>('storageReport', {});
     expect(report.dataDir).toBe(h.dataDir);
-    expect(report.caches.map((c) => c.id)).toEqual(['index-offline', 'chart-cache']);
+    expect(report.caches.map((c) => c.id)).toEqual(['index-offline', 'chart-cache', 'registry-blobs']);
     for (const cache of report.caches) {
       const files = filesOnDisk(cache.folder);
       expect(files.size).toBeGreaterThan(0);
@@ -103,7 +112,7 @@ describe('cache sizes and clearing', () => {
   it('clears all caches, and an unknown cache is refused by name', async () => {
     await useCaches();
     const before = filesOnDisk(h.dataDir);
-    const cached = [...before.keys()].filter((name) => /^(index-offline|chart-cache)\//.test(name));
+    const cached = [...before.keys()].filter((name) => /^(registry-cache|index-offline|chart-cache)\//.test(name));
     const result = await h.call<{ removedFiles: number }>('clearCache', { cache: 'all' });
     expect(result.removedFiles).toBe(cached.length);
     expect([...filesOnDisk(h.dataDir).keys()].sort()).toEqual([...before.keys()].filter((name) => !cached.includes(name)).sort());

@@ -68,7 +68,7 @@ describe('repo store', () => {
     writeFileSync(file(), JSON.stringify(v1));
     const store = open();
     expect(await store.list()).toEqual([
-      { id: 'r1', name: 'old', url: 'https://old.example.com', auth: { mode: 'none', dialect: 'auto' }, passCredentialsAll: false, tls: { caFile: '/etc/ca.pem', insecureSkipVerify: true } },
+      { id: 'r1', name: 'old', kind: 'http', url: 'https://old.example.com', charts: [], auth: { mode: 'none', dialect: 'auto' }, passCredentialsAll: false, tls: { caFile: '/etc/ca.pem', insecureSkipVerify: true } },
     ]);
     expect(onDisk().schemaVersion).toBe(1);
     await store.add(fields('new'));
