@@ -30,7 +30,17 @@ export const METHOD_NAMES = ['appInfo', 'listRepos',
   'diffValues',
   'pushChart',
   'deleteChartVersion',
-  'chartIcon'] as const;
+  'chartIcon',
+  'listKeys',
+  'importKeys',
+  'removeKey',
+  'listSigningKeys',
+  'importSigningKey',
+  'removeSigningKey',
+  'forgetSigningPassphrase',
+  'getRepoTrust',
+  'setRepoTrust',
+  'verifyChartVersion'] as const;
 
 /** The names of the contract's events. */
 export const EVENT_NAMES = ['reposChanged', 'tokenUpdated', 'indexProgress'] as const;

@@ -4,6 +4,7 @@ import { appHandlers } from './handlers/app';
 import { repoHandlers } from './handlers/repos';
 import { authHandlers } from './handlers/auth';
 import { chartHandlers } from './handlers/charts';
+import { provenanceHandlers } from './handlers/provenance';
 
 /** The service behind both transports. */
 export interface Core {
@@ -19,6 +20,7 @@ export function createCore(context: CoreContext): Core {
     ...repoHandlers(context),
     ...authHandlers(context),
     ...chartHandlers(context),
+    ...provenanceHandlers(context),
   };
   const dispatcher = createDispatcher(handlers, (name, error) =>
     context.log.error('handler failed', { method: name, error: error instanceof Error ? error.name : typeof error }),

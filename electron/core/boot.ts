@@ -5,6 +5,7 @@ import type { CoreContext } from './context';
 import { createEventBus } from './events';
 import { createFlowClient } from './auth/flow';
 import { createChartsCore } from './charts/charts-core';
+import { createProvenanceCore } from './provenance/provenance-core';
 import { createIndexParser } from './index/parse-client';
 import { helmRepositoryConfigPath } from './helm/repositories-path';
 import { createRepoServices } from './store/repo-services';
@@ -46,6 +47,7 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     log: options.log,
     onProgress: (progress) => events.emit('indexProgress', progress),
   });
+  const provenance = createProvenanceCore({ dataDir: options.dataDir, vault: repos.vault, notify: repos.notify, flow, charts, repos, limits: charts.limits });
   const context: CoreContext = {
     version: CHARTDESK_VERSION,
     transport: options.transport,
@@ -58,6 +60,7 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     flow,
     helm: { repositoryConfig: helmRepositoryConfigPath(env, process.platform, options.homeDir ?? os.homedir()), cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true' },
     charts,
+    provenance,
   };
   return createCore(context);
 }

@@ -5,6 +5,7 @@ import type { Logger } from './log';
 import type { FlowClient } from './auth/flow';
 import type { RepoService } from './store/repo-service';
 import type { ChartsCore } from './charts/charts-core';
+import type { ProvenanceCore } from './provenance/provenance-core';
 
 /** A repo as stored and as the contract returns it. */
 export type RepoRecord = z.output<typeof Repo>;
@@ -26,4 +27,6 @@ export interface CoreContext {
   helm: { repositoryConfig: string; cmUsesHttp: boolean };
   /** Open indexes, chart packages, icons and ChartMuseum push/delete. */
   charts: ChartsCore;
+  /** The keyring, repo pins, signing keys, provenance checks and signing. */
+  provenance: ProvenanceCore;
 }

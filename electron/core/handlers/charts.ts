@@ -36,10 +36,16 @@ export function chartHandlers(ctx: CoreContext): Pick<Handlers, ChartMethods> {
     },
     openChartVersion: ({ repoId, name, version }) => charts.versions.open(repoId, name, version),
     diffValues: ({ repoId, name, from, to }) => charts.versions.diffValues(repoId, name, from, to),
-    pushChart: ({ repoId, fileName, contentBase64, force }) =>
-      charts.publisher.push(repoId, decodePackageBase64(contentBase64), force).catch((error: unknown) => {
+    async pushChart({ repoId, fileName, contentBase64, force, signWith, passphrase, keepPassphrase }) {
+      try {
+        const bytes = decodePackageBase64(contentBase64);
+        const signed = signWith ? await ctx.provenance.signPackage(signWith, bytes, { ...(passphrase !== undefined ? { passphrase } : {}), keepPassphrase }) : undefined;
+        const result = await charts.publisher.push(repoId, bytes, force, signed?.provenance);
+        return signed ? { ...result, signedBy: { fingerprint: signed.signer.fingerprint, userId: signed.signer.userId } } : result;
+      } catch (error) {
         throw namingFile(error, fileName);
-      }),
+      }
+    },
     deleteChartVersion: ({ repoId, name, version }) => charts.publisher.remove(repoId, name, version),
     chartIcon: ({ repoId, name }) => charts.icon(repoId, name),
   };
