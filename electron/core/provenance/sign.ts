@@ -32,7 +32,8 @@ export async function signProvenance(input: SignInput): Promise<string> {
       ...(input.date ? { date: input.date } : {}),
       config: { preferredHashAlgorithm: openpgp.enums.hash.sha512 },
     });
-    return signed.replace(/\n+$/, '');
+    // openpgp.js writes the text with CRLF line ends; Helm's .prov (and gpg's) use LF, which verifies the same.
+    return signed.replace(/\r\n/g, '\n').replace(/\n+$/, '');
   } catch (error) {
     const why = error instanceof Error ? error.message : '';
     if (/expired|revoked|valid signing key/i.test(why)) {
