@@ -97,7 +97,7 @@ describe('signed pushes to ChartMuseum', () => {
     await h.call('pushChart', { repoId, fileName: 'loki-2.0.1.tgz', contentBase64: b64(loki) });
     const token = await fetch(`${sb.tokenUrl}?grant_type=client_credentials&scope=artifact-repository:org1/repo1:pull,push`, { method: 'POST', headers: { authorization: 'Bearer MASTERKEY' } });
     const { access_token: accessToken } = (await token.json()) as { access_token: string };
-    const uploaded = await fetch(`${sb.repoUrl}/api/org1/repo1/prov`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, body: shared('charts', 'loki-2.0.1.tgz.prov') });
+    const uploaded = await fetch(`${sb.repoUrl}/api/org1/repo1/prov`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, body: new Uint8Array(shared('charts', 'loki-2.0.1.tgz.prov')) });
     expect(uploaded.status).toBe(201);
     await h.call('openIndex', { repoId, refresh: true });
     expect(await h.call('verifyChartVersion', { repoId, name: 'loki', version: '2.0.1' })).toMatchObject({ status: 'unknown-key', keyId: GRAFANA_KEY_ID });
