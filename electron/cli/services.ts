@@ -4,8 +4,7 @@ import { CHARTDESK_VERSION } from '../core/version';
 import os from 'node:os';
 import { silentLogger } from '../core/log';
 import { resolveDataDir } from '../core/paths';
-import type { RepoService } from '../core/store/repo-service';
-import { createRepoServices } from '../core/store/repo-services';
+import { createRepoServices, type RepoServices } from '../core/store/repo-services';
 import { findStoredRepo, type StoredFlowRepo, type StoredRepoRef } from './stored-repo';
 
 /** What CLI commands may use. */
@@ -16,7 +15,7 @@ export interface CliServices {
    * The stored repos and their credentials (repos.json + the keychain-backed vault in the data
    * folder; CHARTDESK_HOME overrides). Without a usable keychain, storing a secret fails loudly.
    */
-  repos(env: NodeJS.ProcessEnv): RepoService;
+  repos(env: NodeJS.ProcessEnv): RepoServices;
   /** The stored repo named `ref.name` (not-found if none) or holding `ref.url` (undefined if none), credentials from the vault. */
   storedRepo(env: NodeJS.ProcessEnv, ref: StoredRepoRef): Promise<StoredFlowRepo | undefined>;
   /** Releases connections so the process can exit. */
@@ -26,8 +25,8 @@ export interface CliServices {
 /** Creates the CLI's services; nothing is built until a command asks for it. */
 export function createCliServices(): CliServices {
   let flow: FlowClient | undefined;
-  let repos: RepoService | undefined;
-  const openRepos = (env: NodeJS.ProcessEnv): RepoService =>
+  let repos: RepoServices | undefined;
+  const openRepos = (env: NodeJS.ProcessEnv): RepoServices =>
     (repos ??= createRepoServices({ dataDir: resolveDataDir(env, process.platform, os.homedir()), env, log: silentLogger, allowSessionOnly: false }));
   return {
     flow(env) {

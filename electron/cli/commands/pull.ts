@@ -9,8 +9,10 @@ import { UsageError, type CliCommand } from '../command';
 import { CHART_NETWORK_OPTIONS, CHART_NETWORK_USAGE, openChartTarget } from '../chart-cli';
 import type { CliServices } from '../services';
 import { parseCommandArgs } from '../url-repo';
+import { checkChartProvenance } from '../../core/provenance/chart-provenance';
+import { keysOfFile, openProvenanceStores, printOutcome } from '../provenance-cli';
 
-const USAGE = `Usage: chartdesk pull <repo|url> <chart> [--version V] [-d DIR]
+const USAGE = `Usage: chartdesk pull <repo|url> <chart> [--version V] [-d DIR] [--verify [--keyring FILE]]
 
 Downloads a chart package and checks its sha256 against the repo index; a package that does not
 match is not written. Saves <chart>-<version>.tgz (written atomically) in DIR.
@@ -18,6 +20,9 @@ match is not written. Saves <chart>-<version>.tgz (written atomically) in DIR.
 Options:
   --version V           The version to pull (default: the latest stable version)
   -d, --destination DIR Folder to save into (default: the current folder; created if missing)
+  --verify              Also check its provenance (<package url>.prov) as helm pull --verify does;
+                        nothing is written unless it verifies, then the .prov is saved beside it
+  --keyring FILE        With --verify: the keys to trust (default: your keyring)
 ${CHART_NETWORK_USAGE}
 `;
 
@@ -42,22 +47,44 @@ export function pullCommand(services: CliServices): CliCommand {
         ...CHART_NETWORK_OPTIONS,
         version: { type: 'string' },
         destination: { type: 'string', short: 'd', default: '.' },
+        verify: { type: 'boolean', default: false },
+        keyring: { type: 'string' },
       });
+      if (values.keyring && !values.verify) throw new UsageError('--keyring goes with --verify');
       const [repoArg, chart, ...extra] = positionals;
       if (!repoArg || !chart || extra.length) throw new UsageError('pull needs a repo (name or URL) and a chart name');
       try {
         const { target, charts } = await openChartTarget(services, io.env, repoArg, values);
         const located = await charts.versions.locate(target.repoId, chart, values.version);
         const file = path.join(values.destination ?? '.', packageFileName(located.name, located.version));
-        const pkg = await charts.packages.fetch({
-          repo: located.repo,
-          credentials: () => target.access.credentials(target.repoId),
-          url: located.url,
-          label: `${located.name} ${located.version}`,
-          ...(located.digest ? { digest: located.digest } : {}),
-        });
+        let provenance: Buffer | undefined;
+        let pkg;
+        if (values.verify) {
+          const stores = openProvenanceStores(services, io.env);
+          const keyring = values.keyring;
+          const check = await checkChartProvenance(
+            { flow: services.flow(io.env), versions: charts.versions, packages: charts.packages, repos: target.access, keys: () => (keyring ? keysOfFile(keyring) : stores.keyring.publicKeys()), pins: async (id) => (target.oneOff ? [] : stores.trust.get(id)) },
+            target.repoId,
+            located.name,
+            located.version,
+          );
+          if (printOutcome(io, 'pull', check.outcome) !== 0) {
+            io.stderr(`chartdesk pull: nothing was written.\n`);
+            return 1;
+          }
+          ({ pkg, provenance } = check);
+        } else {
+          pkg = await charts.packages.fetch({
+            repo: located.repo,
+            credentials: () => target.access.credentials(target.repoId),
+            url: located.url,
+            label: `${located.name} ${located.version}`,
+            ...(located.digest ? { digest: located.digest } : {}),
+          });
+        }
         await mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, pkg.bytes, 0o644);
+        if (provenance) await writeFileAtomic(`${file}.prov`, provenance, 0o644);
         const check = pkg.verified ? 'verified against the index' : 'NOT verified: the index gives no sha256 digest';
         io.stdout(`Saved ${file} (sha256 ${shortDigest(pkg.digest)}, ${check}).\n`);
         if (!pkg.verified) io.stderr(`chartdesk pull: warning: ${located.name} ${located.version} could not be verified.\n`);
