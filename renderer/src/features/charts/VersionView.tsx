@@ -9,6 +9,7 @@ import { DetailLoading } from './DetailLoading';
 import { DigestStatus } from './DigestStatus';
 import { FileList } from './FileList';
 import { ReadmeView } from './ReadmeView';
+import { ProvenanceBadge } from '../provenance/ProvenanceBadge';
 import type { ChartVersionContent } from './types';
 
 /** Props of the version view. */
@@ -88,6 +89,7 @@ export function VersionView({ repoId, chart, version, onBack, onDelete }: Versio
       {state.status === 'ready' && (
         <>
           <DigestStatus content={state.value} />
+          <ProvenanceBadge repoId={repoId} chart={chart} version={version} />
           {state.value.warnings.length > 0 && (
             <ul className="version-warnings" aria-label="Warnings about this package">
               {state.value.warnings.map((w, i) => (
