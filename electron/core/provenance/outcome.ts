@@ -72,5 +72,5 @@ export function digestWords(hex: string): string {
 
 /** The hint for a signature by a key that is not in the keyring. */
 export function importHint(keyId: string): string {
-  return `If you trust the publisher, get their public key (from their website or docs; check its fingerprint ends in ${keyId}) and import it: Keyring → Import key, or chartdesk keys import FILE.`;
+  return `If you trust the publisher, get their public key (from their website or docs; check its fingerprint ends in ${keyId}) and import it: Keyring → Import public keys…, or chartdesk keys import FILE.`;
 }
