@@ -1,5 +1,6 @@
 /** `chartdesk verify`, `keys`, `pull --verify` and `push --sign` end to end: the built bin, the sandbox, the real keychain. */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { SHARED_DATA } from '../../support/paths';
 import { isolatedCliEnv, runChartdesk, type CliRun } from '../../support/run-cli';
 import { chartYaml, tgzOf } from '../../unit/charts/tar-builder';
-import { GRAFANA_KEY_ID, HELM_TEST_FINGERPRINT, PASSWORD_KEY_PASSPHRASE } from '../../unit/provenance/support';
+import { freshKey, GRAFANA_KEY_ID, HELM_TEST_FINGERPRINT, PASSWORD_KEY_PASSPHRASE } from '../../unit/provenance/support';
 
 const HOME = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-cli-prov-'));
 const WORK = path.join(HOME, 'work');
@@ -141,4 +142,27 @@ describe('signing pushes and verified pulls against the sandbox', () => {
     expect(refused.stderr).toContain('nothing was written');
     expect(existsSync(path.join(dest, 'mychart-0.1.0.tgz'))).toBe(false);
   });
+
+  it('keeps a passphrase only sealed in the vault when asked: no file or output holds it', async () => {
+    const passphrase = `pp-${randomBytes(12).toString('hex')}`;
+    const { privateKey } = await freshKey('Kept Passphrase', { passphrase });
+    const keyFile = path.join(WORK, 'kept.asc');
+    writeFileSync(keyFile, privateKey.armor());
+    const kept = path.join(WORK, 'keptpp-1.0.0.tgz');
+    writeFileSync(kept, tgzOf([{ name: 'keptpp/Chart.yaml', data: chartYaml('keptpp', '1.0.0') }]));
+    const runs = [
+      await chartdesk(['keys', 'import', '--secret', keyFile], { keychain: true }),
+      await chartdesk(['push', repo(), kept, '--sign', 'Kept Passphrase', '--keep-passphrase'], { env: { ...key, CHARTDESK_SIGNING_PASSPHRASE: passphrase }, keychain: true }),
+      await chartdesk(['push', repo(), kept, '--sign', 'Kept Passphrase', '--force'], { env: key, keychain: true }),
+      await chartdesk(['keys', 'list', '--json'], { keychain: true }),
+    ];
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+    expect(runs[2]?.stdout).toContain('signed by Kept Passphrase');
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? files(path.join(dir, n)) : [path.join(dir, n)]));
+    const written = files(path.join(HOME, 'data')).map((f) => readFileSync(f, 'latin1')).join('\n');
+    expect(written).toContain('signing-passphrase:');
+    expect(written).not.toContain(passphrase);
+    for (const run of runs) expect(run.stdout + run.stderr).not.toContain(passphrase);
+  });
 });
+
