@@ -8,7 +8,8 @@ import type { SecretVault } from '../secrets/vault';
 import { checkChartProvenance, type ChartProvenanceCheck } from './chart-provenance';
 import { keyFacts } from './key-info';
 import { createKeyring, type KeyImport, type Keyring } from './keyring';
-import type { ProvenanceSigner } from './outcome';
+import type { ProvenanceOutcome, ProvenanceSigner } from './outcome';
+import { verifyProvenance } from './verify';
 import { createRepoTrust, type RepoTrust } from './repo-trust';
 import { signProvenance } from './sign';
 import { createSigningKeys, type SigningKeyEntry, type SigningKeys } from './signing-keys';
@@ -19,6 +20,16 @@ export interface SignedPackage {
   signer: ProvenanceSigner;
   /** The name the files block gives the package (`<name>-<version>.tgz`). */
   fileName: string;
+}
+
+/** What verifyPackage checks. */
+export interface PackageToVerify {
+  packageBytes: Uint8Array;
+  provenance: Uint8Array | string;
+  chartName: string;
+  chartVersion: string;
+  /** The package's file name, when it has one (`<name>-<version>.tgz` is accepted too). */
+  fileName?: string;
 }
 
 /** Options of signPackage. */
@@ -37,6 +48,11 @@ export interface ProvenanceCore {
   importSigningKey(bytes: Uint8Array, what: string, passphrase?: string): Promise<{ keys: SigningKeyEntry[]; keyring: KeyImport }>;
   /** Checks a chart version of an HTTP repo against its `<package url>.prov`. */
   checkChartVersion(repoId: string, name: string, version?: string): Promise<ChartProvenanceCheck>;
+  /**
+   * Verifies package bytes against .prov bytes with the keyring and `repoId`'s pins, no network: the
+   * seam for other transports (an OCI provenance layer). The result is the contract's ProvenanceResult.
+   */
+  verifyPackage(repoId: string | undefined, input: PackageToVerify): Promise<ProvenanceOutcome & { pinned: string[] }>;
   /** The .prov for a package, signed with the signing key `fingerprint` (`helm package --sign`). */
   signPackage(fingerprint: string, packageBytes: Buffer, options?: SignOptions): Promise<SignedPackage>;
 }
@@ -74,6 +90,11 @@ export function createProvenanceCore(deps: ProvenanceCoreDeps): ProvenanceCore {
         name,
         version,
       ),
+    async verifyPackage(repoId, input) {
+      const [keys, pinned] = await Promise.all([keyring.publicKeys(), repoId === undefined ? Promise.resolve([]) : trust.get(repoId)]);
+      const outcome = await verifyProvenance({ ...input, keys, trustedFingerprints: pinned, now: new Date(now()) });
+      return { ...outcome, pinned };
+    },
     async signPackage(fingerprint, packageBytes, options = {}) {
       const archive = await readChartArchive(packageBytes, deps.limits);
       const key = await signing.unlock(fingerprint, options.passphrase, options.keepPassphrase === true);

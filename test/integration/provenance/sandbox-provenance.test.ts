@@ -92,6 +92,24 @@ describe('signed pushes to ChartMuseum', () => {
     expect(await h.call('verifyChartVersion', { repoId, name: 'grafana', version: '5.3.1' })).toMatchObject({ status: 'verified' });
   });
 
+  it('forgets a repo’s pinned keys when the repo is removed', async () => {
+    const other = await h.call<{ id: string }>('addRepo', { name: 'short-lived', url: `${sb.repoUrl}/org2/repo2`, auth: { mode: 'none' } });
+    await h.call('setRepoTrust', { repoId: other.id, fingerprints: [HELM_TEST_FINGERPRINT] });
+    expect(await h.core.context.provenance.trust.get(other.id)).toEqual([HELM_TEST_FINGERPRINT]);
+    await h.call('removeRepo', { repoId: other.id });
+    expect(await h.core.context.provenance.trust.get(other.id)).toEqual([]);
+  });
+
+  it('signs and verifies without HTTP through the core’s seams (as an OCI provenance layer will)', async () => {
+    const { provenance } = h.core.context;
+    const tgz = shared('charts', 'tetragon-0.11.0.tgz');
+    const signed = await provenance.signPackage(HELM_TEST_FINGERPRINT, tgz);
+    expect(signed).toMatchObject({ fileName: 'tetragon-0.11.0.tgz', signer: { fingerprint: HELM_TEST_FINGERPRINT } });
+    const input = { packageBytes: tgz, provenance: signed.provenance, chartName: 'tetragon', chartVersion: '0.11.0' };
+    expect(await provenance.verifyPackage(repoId, input)).toMatchObject({ status: 'verified', pinned: [] });
+    expect(await provenance.verifyPackage(undefined, { ...input, chartVersion: '0.12.0' })).toMatchObject({ status: 'wrong-chart' });
+  });
+
   it('reports Grafana’s unknown key for a real Grafana .prov served by the repo', async () => {
     const loki = shared('charts', 'loki-2.0.1.tgz');
     await h.call('pushChart', { repoId, fileName: 'loki-2.0.1.tgz', contentBase64: b64(loki) });
