@@ -127,6 +127,6 @@ test.describe('signing a push', () => {
     await expect(badge).toHaveAttribute('data-status', 'verified');
     await expect(badge).toContainText('Signed by password key (fake) <fake@helm.sh> (fingerprint E18D 0BE2 58CB 6293 3597  C352 7A89 1631 B10D A2B1)');
     const stored = readFileSync(path.join(sandbox.storageDir, 'org1', 'repo1', 'signme-1.0.0.tgz.prov'), 'utf8');
-    expect(stored).toMatch(/^-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\napiVersion: v2\ndescription: A test chart\nname: signme\nversion: 1.0.0\n\n\.\.\.\nfiles:\n  signme-1.0.0.tgz: sha256:[0-9a-f]{64}\n-----BEGIN PGP SIGNATURE-----\n/);
+    expect(stored).toMatch(/^-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\napiVersion: v2\ndescription: A test chart\nname: signme\nversion: 1.0.0\n\n\.\.\.\nfiles:\n {2}signme-1.0.0.tgz: sha256:[0-9a-f]{64}\n-----BEGIN PGP SIGNATURE-----\n/);
   });
 });

@@ -37,7 +37,7 @@ export function KeyringPanel() {
         toasts.show(`Keyring: ${words || 'nothing new'}${result.hadSecretKeys ? ' (public parts only)' : ''}.`, 'ok');
       } else {
         const result = await api.importSigningKey({ fileName: file.name, contentBase64 });
-        toasts.show(`Signing key ${result.keys.map((k) => k.userIds[0] ?? k.fingerprint).join(', ')} imported into the vault.`, 'ok');
+        toasts.show(`Signing key ${result.keys.map((k) => k.userIds[0] ?? k.fingerprint).join(', ')} imported.`, 'ok');
       }
       reload();
     } catch (error) {
@@ -75,7 +75,7 @@ export function KeyringPanel() {
       </section>
       <section aria-labelledby="keyring-signing-title">
         <h3 id="keyring-signing-title">Signing keys ({signingKeys.length})</h3>
-        <p className="muted">Sign charts you push, as helm package --sign does. The secret key is sealed in the keychain-backed vault; a passphrase is asked when you sign and kept only if you choose so.</p>
+        <p className="muted">Sign charts you push, as helm package --sign does. The secret key is sealed in the keychain-backed vault (without a keychain, kept in memory for this session only); a passphrase is asked when you sign and kept only if you choose so.</p>
         <div className="keyring-toolbar">
           <KeyFileButton label="Import a signing key…" busy={busy === 'signing'} onFile={(f) => void importFile('signing', f)} testId="import-signing-key" />
         </div>
