@@ -27,7 +27,8 @@ const entries = [
  */
 function externalsFor(kind) {
   if (kind === 'preload') return { external: ['electron'], minify: true };
-  if (kind === 'electron') return { external: ['electron', '@napi-rs/keyring'] };
+  // openpgp's ES build calls createRequire(import.meta.url), which a CommonJS bundle cannot: bundle its CommonJS build.
+  if (kind === 'electron') return { external: ['electron', '@napi-rs/keyring'], alias: { openpgp: path.join(root, 'node_modules', 'openpgp', 'dist', 'node', 'openpgp.min.cjs') } };
   if (kind === 'self-contained') return {};
   return { packages: 'external', external: ['electron'] };
 }

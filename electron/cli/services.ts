@@ -8,8 +8,7 @@ import { resolveDataDir } from '../core/paths';
 import { liveSettings, type LiveSettings } from '../core/settings/live-settings';
 import { createSettingsStore, type SettingsStore } from '../core/settings/settings-store';
 import { createNoticeBoard, type NoticeBoard } from '../core/store/notices';
-import type { RepoService } from '../core/store/repo-service';
-import { createRepoServices } from '../core/store/repo-services';
+import { createRepoServices, type RepoServices } from '../core/store/repo-services';
 import { createTransferService, type TransferService } from '../core/transfer/transfer-service';
 import { findStoredRepo, type StoredFlowRepo, type StoredRepoRef } from './stored-repo';
 
@@ -25,7 +24,7 @@ export interface CliServices {
    * The stored repos and their credentials (repos.json + the keychain-backed vault in the data
    * folder; CHARTDESK_HOME overrides). Without a usable keychain, storing a secret fails loudly.
    */
-  repos(env: NodeJS.ProcessEnv): RepoService;
+  repos(env: NodeJS.ProcessEnv): RepoServices;
   /** Export and import of every repo (moving to a new machine); secrets only into a usable keychain. */
   transfer(env: NodeJS.ProcessEnv): TransferService;
   /** The stored repo named `ref.name` (not-found if none) or holding `ref.url` (undefined if none), credentials from the vault. */
@@ -37,13 +36,13 @@ export interface CliServices {
 /** Creates the CLI's services; nothing is built until a command asks for it. */
 export function createCliServices(): CliServices {
   let flow: FlowClient | undefined;
-  let repos: RepoService | undefined;
+  let repos: RepoServices | undefined;
   let settings: SettingsStore | undefined;
   const notices: NoticeBoard = createNoticeBoard();
   const dataDir = (env: NodeJS.ProcessEnv) => resolveDataDir(env, process.platform, os.homedir());
   const openSettings = (env: NodeJS.ProcessEnv): SettingsStore => (settings ??= createSettingsStore({ dataDir: dataDir(env), notify: (level, message) => notices.add(level, message) }));
   const live = (env: NodeJS.ProcessEnv) => liveSettings(openSettings(env));
-  const openRepos = (env: NodeJS.ProcessEnv): RepoService =>
+  const openRepos = (env: NodeJS.ProcessEnv): RepoServices =>
     (repos ??= createRepoServices({ dataDir: dataDir(env), env, log: silentLogger, allowSessionOnly: false, notices, sessionOnly: live(env).sessionOnly }));
   return {
     async loadSettings(env) {

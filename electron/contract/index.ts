@@ -62,6 +62,7 @@ import {
 import { Settings, SettingsChanges } from './settings';
 import { AboutInfo, ClearCacheInput, ClearCacheResult, DiagnosticsInput, DiagnosticsReport, ForgetSecretsInput, ForgetSecretsResult, SecretsSummary, StorageReport } from './housekeeping';
 import { ExportAllInput, ExportAllResult, ImportApplyInput, ImportPlan, ImportPreviewInput, ImportResult } from './transfer';
+import { FingerprintRef, ImportKeysInput, ImportSigningKeyInput, KeyImportResult, KeyInfo, ProvenanceResult, RepoTrust, SetRepoTrustInput, SigningKeyImportResult, SigningKeyInfo } from './provenance';
 import { EVENT_NAMES, METHOD_NAMES, subscriberName } from './names';
 
 const none = z.object({}).strict();
@@ -113,6 +114,16 @@ export const methods = {
   importAllRepos: method(ImportApplyInput, ImportResult, 'Imports an export file: adds new repos, replaces the chosen ones, puts secrets into this machine’s vault.'),
   aboutApp: method(none, AboutInfo, 'Versions (ChartDesk, Electron, Chromium, Node) and the data folder.'),
   diagnostics: method(DiagnosticsInput, DiagnosticsReport, 'A plain-text report for bug reports: versions, settings, keychain state, cache sizes; no secret, token or URL query.'),
+  listKeys: method(none, z.array(KeyInfo), 'The public keys of the keyring that chart provenance is checked against.'),
+  importKeys: method(ImportKeysInput, KeyImportResult, 'Imports every public key of a key file (armored or binary, as gpg --export writes it); of a secret key only its public part.'),
+  removeKey: method(FingerprintRef, KeyInfo, 'Removes a public key from the keyring.'),
+  listSigningKeys: method(none, z.array(SigningKeyInfo), 'The signing keys: public side and facts only; the secret keys stay in the vault.'),
+  importSigningKey: method(ImportSigningKeyInput, SigningKeyImportResult, 'Imports a secret key into the vault (its public key into the keyring); a given passphrase is checked, not kept.'),
+  removeSigningKey: method(FingerprintRef, SigningKeyInfo, 'Deletes a signing key (and any kept passphrase) from the vault.'),
+  forgetSigningPassphrase: method(FingerprintRef, z.object({ forgotten: z.literal(true) }), 'Forgets a signing key’s kept passphrase.'),
+  getRepoTrust: method(RepoRef, RepoTrust, 'The key fingerprints a repo pins (empty: any key in the keyring).'),
+  setRepoTrust: method(SetRepoTrustInput, RepoTrust, 'Replaces the key fingerprints a repo pins.'),
+  verifyChartVersion: method(ChartVersionRef, ProvenanceResult, 'Checks a chart version’s provenance (`<package url>.prov`) as helm verify does: signature, signer, chart and sha256; the outcome in words.'),
 } as const satisfies Record<(typeof METHOD_NAMES)[number], MethodSpec>;
 
 /** Every event the core may push to the UI. */

@@ -47,7 +47,18 @@ export const METHOD_NAMES = ['appInfo', 'listRepos',
   'previewImportAll',
   'importAllRepos',
   'aboutApp',
-  'diagnostics'] as const;
+  'diagnostics',
+  // Provenance: the OpenPGP keyring, signing keys, repo pins, verification.
+  'listKeys',
+  'importKeys',
+  'removeKey',
+  'listSigningKeys',
+  'importSigningKey',
+  'removeSigningKey',
+  'forgetSigningPassphrase',
+  'getRepoTrust',
+  'setRepoTrust',
+  'verifyChartVersion'] as const;
 
 /** The names of the contract's events. */
 export const EVENT_NAMES = ['reposChanged', 'tokenUpdated', 'indexProgress', 'settingsChanged', 'menuCommand'] as const;

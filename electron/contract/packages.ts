@@ -131,11 +131,24 @@ export const PushChartInput = z
     force: z.boolean().default(false),
     /** A provenance file to push beside the package (ChartMuseum's prov field; the OCI provenance layer). */
     provBase64: z.string().min(1).max(4 * 1024 * 1024).optional(),
+    /** Sign with this signing key (fingerprint) and push the .prov with the chart, as `helm package --sign` + cm-push do. */
+    signWith: z.string().min(16).max(120).optional(),
+    /** The signing key's passphrase, when it has one; used once, never stored unless keepPassphrase. */
+    passphrase: z.string().max(1024).optional(),
+    /** Keep a passphrase that worked in the vault (an explicit user choice). */
+    keepPassphrase: z.boolean().default(false),
   })
   .strict();
 
 /** What a push did. */
-export const PushResult = z.object({ name: z.string(), version: z.string(), forced: z.boolean(), chartsUrl: z.string() });
+export const PushResult = z.object({
+  name: z.string(),
+  version: z.string(),
+  forced: z.boolean(),
+  chartsUrl: z.string(),
+  /** Present when the push carried a .prov: who signed it. */
+  signedBy: z.object({ fingerprint: z.string(), userId: z.string() }).optional(),
+});
 
 /** What a delete did; for a registry, the manifest digest that went. */
 export const DeleteResult = z.object({ name: z.string(), version: z.string(), digest: z.string().optional() });

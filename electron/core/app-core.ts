@@ -7,6 +7,7 @@ import { chartHandlers } from './handlers/charts';
 import { settingsHandlers } from './handlers/settings';
 import { housekeepingHandlers } from './handlers/housekeeping';
 import { transferHandlers } from './handlers/transfer';
+import { provenanceHandlers } from './handlers/provenance';
 
 /** The service behind both transports. */
 export interface Core {
@@ -25,6 +26,7 @@ export function createCore(context: CoreContext): Core {
     ...settingsHandlers(context),
     ...housekeepingHandlers(context),
     ...transferHandlers(context),
+    ...provenanceHandlers(context),
   };
   const dispatcher = createDispatcher(handlers, (name, error) =>
     context.log.error('handler failed', { method: name, error: error instanceof Error ? error.name : typeof error }),

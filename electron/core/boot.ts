@@ -5,6 +5,7 @@ import type { CoreContext } from './context';
 import { createEventBus } from './events';
 import { createFlowClient } from './auth/flow';
 import { createChartsCore } from './charts/charts-core';
+import { createProvenanceCore } from './provenance/provenance-core';
 import { createIndexParser } from './index/parse-client';
 import { helmRepositoryConfigPath } from './helm/repositories-path';
 import { createHelperRunner } from './oci/credential-helper';
@@ -78,6 +79,7 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     }
   });
   const versions = options.versions ?? process.versions;
+  const provenance = createProvenanceCore({ dataDir: options.dataDir, vault: repos.vault, notify: repos.notify, charts, limits: charts.limits });
   const context: CoreContext = {
     version: CHARTDESK_VERSION,
     transport: options.transport,
@@ -100,6 +102,7 @@ export async function bootCore(options: BootOptions): Promise<Core> {
       ...(options.openFolder ? { openFolder: options.openFolder } : {}),
       env,
     },
+    provenance,
   };
   return createCore(context);
 }

@@ -21,6 +21,7 @@ export interface HostFacts {
   /** The environment, for what diagnostics may say about it (whether a proxy variable is set). */
   env: NodeJS.ProcessEnv;
 }
+import type { ProvenanceCore } from './provenance/provenance-core';
 
 /** A repo as stored and as the contract returns it. */
 export type RepoRecord = z.output<typeof Repo>;
@@ -51,4 +52,6 @@ export interface CoreContext {
   /** Export and import of every repo (moving to a new machine). */
   transfer: TransferService;
   host: HostFacts;
+  /** The keyring, repo pins, signing keys, provenance checks and signing. */
+  provenance: ProvenanceCore;
 }

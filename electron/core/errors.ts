@@ -20,6 +20,8 @@ export const ERROR_KINDS = [
   'chart-invalid',
   'digest-mismatch',
   'conflict',
+  'passphrase-required',
+  'passphrase-incorrect',
   'internal',
 ] as const;
 

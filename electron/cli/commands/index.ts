@@ -8,6 +8,8 @@ import { indexCommand } from './index-command';
 import { pullCommand } from './pull';
 import { pushCommand } from './push';
 import { deleteCommand } from './delete';
+import { verifyCommand } from './verify';
+import { keysCommand } from './keys';
 
 /** The CLI's services, built lazily on first use (the CLI's composition root). */
 const cliServices = createCliServices();
@@ -25,4 +27,5 @@ function withSettings(command: CliCommand): CliCommand {
 
 /** Every `chartdesk` command; add a command by adding its module here. */
 export const COMMANDS: readonly CliCommand[] = [getCommand(cliServices), tokenCommand(cliServices), decodeCommand(cliServices), reposCommand(cliServices),
-  indexCommand(cliServices), pullCommand(cliServices), pushCommand(cliServices), deleteCommand(cliServices)].map(withSettings);
+  indexCommand(cliServices), pullCommand(cliServices), pushCommand(cliServices), deleteCommand(cliServices),
+  verifyCommand(cliServices), keysCommand(cliServices)].map(withSettings);

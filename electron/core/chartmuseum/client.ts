@@ -4,6 +4,7 @@ import type { FlowClient, FlowCredentials, FlowRepo } from '../auth/types';
 import { httpFailure, serverText } from '../charts/http-failure';
 import { ChartDeskError } from '../errors';
 import { chartVersionUrl } from './api-base';
+import { chartAndProvenanceForm } from './multipart-form';
 
 /** Which repo API to talk to, with its credentials. */
 export interface ChartMuseumTarget {
@@ -27,8 +28,8 @@ export type ChartMuseumListing = Array<{ name: string; versions: ListedVersion[]
 
 /** The client. */
 export interface ChartMuseumClient {
-  /** Uploads a .tgz; 'conflict' when the version exists and `force` is false. */
-  push(target: ChartMuseumTarget, bytes: Uint8Array, options: { force: boolean; name: string; version: string }): Promise<void>;
+  /** Uploads a .tgz (with `provenance`, a multipart form with `chart` and `prov`); 'conflict' when the version exists and `force` is false. */
+  push(target: ChartMuseumTarget, bytes: Uint8Array, options: { force: boolean; name: string; version: string; provenance?: string }): Promise<void>;
   /** Deletes one version; 'not-found' when it is not there. */
   remove(target: ChartMuseumTarget, name: string, version: string): Promise<void>;
   list(target: ChartMuseumTarget): Promise<ChartMuseumListing>;
@@ -49,9 +50,11 @@ export function createChartMuseumClient(flow: FlowClient): ChartMuseumClient {
     ...(target.signal ? { signal: target.signal } : {}),
   });
   return {
-    async push(target, bytes, { force, name, version }) {
+    async push(target, bytes, { force, name, version, provenance }) {
       const url = `${target.chartsUrl}${force ? '?force' : ''}`;
-      const response = await flow.request({ ...common(target), method: 'POST', url, body: bytes, scope: 'push', headers: { 'content-type': 'application/octet-stream', accept: 'application/json' }, maxBytes: 1024 * 1024 });
+      const form = provenance === undefined ? undefined : chartAndProvenanceForm(`${name}-${version}.tgz`, bytes, provenance);
+      const upload = form ? { body: form.body, type: form.contentType } : { body: bytes, type: 'application/octet-stream' };
+      const response = await flow.request({ ...common(target), method: 'POST', url, body: upload.body, scope: 'push', headers: { 'content-type': upload.type, accept: 'application/json' }, maxBytes: 1024 * 1024 });
       if (response.status === 200 || response.status === 201) return;
       if (response.status === 409) {
         throw new ChartDeskError('conflict', 'push', `Version ${version} of chart ${name} is already in the repo, and ChartMuseum keeps versions unless told to overwrite.`, {

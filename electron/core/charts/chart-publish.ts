@@ -11,7 +11,8 @@ import type { IndexSessions, RepoAccess } from './index-sessions';
 
 /** Push and delete. */
 export interface ChartPublisher {
-  push(repoId: string, bytes: Buffer, force: boolean): Promise<z.output<typeof PushResult>>;
+  /** Uploads a package; with `provenance` (a .prov's text) both go up in one form, as helm cm-push does. */
+  push(repoId: string, bytes: Buffer, force: boolean, provenance?: string): Promise<z.output<typeof PushResult>>;
   remove(repoId: string, name: string, version: string): Promise<z.output<typeof DeleteResult>>;
 }
 
@@ -42,12 +43,12 @@ export function createChartPublisher(deps: ChartPublisherDeps): ChartPublisher {
   };
 
   return {
-    async push(repoId, bytes, force) {
+    async push(repoId, bytes, force, provenance) {
       if (bytes.length === 0) throw new ChartDeskError('bad-request', 'push', 'The file is empty.');
       // Reading the package first refuses broken or hostile charts before anything is uploaded.
       const { metadata } = await readChartArchive(bytes, deps.limits);
       const where = await target(repoId);
-      await deps.client.push(where, bytes, { force, name: metadata.name, version: metadata.version });
+      await deps.client.push(where, bytes, { force, name: metadata.name, version: metadata.version, ...(provenance !== undefined ? { provenance } : {}) });
       deps.sessions.forget(repoId);
       return { name: metadata.name, version: metadata.version, forced: force, chartsUrl: where.chartsUrl };
     },

@@ -9,6 +9,7 @@ import type { RepoCommands } from '../../contract/repos';
 import type { FlowCredentials, FlowRepo, FlowScope, TokenProbe } from '../auth/types';
 import type { RepoRecord } from '../context';
 import type { ChartList, ChartSummary, SearchResult } from '../index/query-types';
+import type { FetchedProvenance } from '../provenance/prov-fetch';
 import type { IconResult } from './chart-icon';
 
 /** Where one chart version's package is. */
@@ -31,6 +32,9 @@ export interface FetchedPackage {
   verified: boolean;
   fromCache: boolean;
 }
+
+/** A version's provenance file as its repo publishes it (`<package url>.prov`, or a registry's provenance layer), and the package's file name it must sign. */
+export type SourceProvenance = FetchedProvenance & { fileName: string };
 
 /** What a push carries besides the package. */
 export interface PushOptions {
@@ -69,6 +73,8 @@ export interface ChartSource {
   locate(name: string, version?: string): Promise<LocatedVersion>;
   /** Downloads (or reads from the cache) and verifies a located package. */
   fetchPackage(located: LocatedVersion): Promise<FetchedPackage>;
+  /** Downloads a located version's provenance file, or says the repo publishes none. */
+  fetchProvenance(located: LocatedVersion): Promise<SourceProvenance>;
   push(bytes: Buffer, options: PushOptions): Promise<z.output<typeof PushResult>>;
   remove(name: string, version: string): Promise<z.output<typeof DeleteResult>>;
   icon(name: string): Promise<IconResult>;

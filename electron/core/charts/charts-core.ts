@@ -83,7 +83,7 @@ export function createChartsCore(deps: ChartsCoreDeps): ChartsCore {
   const sources: ChartSources = createChartSources({
     repos: deps.repos,
     factories: {
-      http: (repo) => createHttpSource(repo, { sessions, packages, pullOci, publisher, icons, credentials }),
+      http: (repo) => createHttpSource(repo, { sessions, packages, oci: referencePuller, flow: deps.flow, publisher, icons, credentials }),
       oci: (repo) =>
         createRegistrySource(repo, {
           flow: deps.flow,
@@ -108,7 +108,7 @@ export function createChartsCore(deps: ChartsCoreDeps): ChartsCore {
     const repo = await deps.ociRepoFor?.(reference);
     return repo ? sources.forRepo(repo.id) : undefined;
   };
-  const pullOci = createReferencePuller({ flow: deps.flow, digests, packages: cache, limits, sourceFor });
+  const referencePuller = createReferencePuller({ flow: deps.flow, digests, packages: cache, limits, sourceFor });
   const versions = createChartVersions({ sources, limits });
   return { sources, versions, limits };
 }

@@ -1,12 +1,14 @@
 /** The chart source of an HTTP chart repo: its index.yaml, packages at the index's URLs, ChartMuseum's API for push and delete. */
-import type { FlowCredentials } from '../auth/types';
+import type { FlowClient, FlowCredentials } from '../auth/types';
+import type { ReferencePuller } from '../oci/reference-pull';
+import { fetchProvenance, packageFileName } from '../provenance/prov-fetch';
 import type { RepoRecord } from '../context';
 import { ChartDeskError } from '../errors';
 import { exportRepoCommands } from '../helm/export-commands';
 import { httpInstallCommands } from '../helm/install-commands';
 import type { IconFetcher } from './chart-icon';
 import type { ChartPublisher } from './chart-publish';
-import type { ChartSource, FetchedPackage, LocatedVersion } from './chart-source';
+import type { ChartSource, LocatedVersion } from './chart-source';
 import { indexUrlOf, resolveAgainstRepo } from './chart-url';
 import type { IndexSessions } from './index-sessions';
 import type { PackageFetcher } from './package-fetch';
@@ -16,8 +18,9 @@ import { chartMuseumChartsUrl } from '../chartmuseum/api-base';
 export interface HttpSourceDeps {
   sessions: IndexSessions;
   packages: PackageFetcher;
-  /** Pulls a package an index lists at an `oci://` URL, through that registry (mixed indexes). */
-  pullOci: (located: LocatedVersion) => Promise<FetchedPackage>;
+  /** Pulls a package (and its provenance) an index lists at an `oci://` URL, through that registry (mixed indexes). */
+  oci: ReferencePuller;
+  flow: FlowClient;
   publisher: ChartPublisher;
   icons: IconFetcher;
   credentials: (repoId: string) => Promise<FlowCredentials>;
@@ -64,10 +67,15 @@ export function createHttpSource(repo: RepoRecord, deps: HttpSourceDeps): ChartS
     },
     locate,
     fetchPackage(located) {
-      if (located.url.startsWith('oci://')) return deps.pullOci(located);
+      if (located.url.startsWith('oci://')) return deps.oci.pull(located);
       return deps.packages.fetch({ repo: located.repo, credentials, url: located.url, label: `${located.name} ${located.version}`, ...(located.digest ? { digest: located.digest } : {}) });
     },
-    push: (bytes, options) => deps.publisher.push(repo.id, bytes, options.force),
+    async fetchProvenance(located) {
+      if (located.url.startsWith('oci://')) return deps.oci.provenance(located);
+      const fetched = await fetchProvenance(deps.flow, { repo: located.repo, credentials, packageUrl: located.url, label: `${located.name} ${located.version}` });
+      return { ...fetched, fileName: packageFileName(located.url) };
+    },
+    push: (bytes, options) => deps.publisher.push(repo.id, bytes, options.force, options.prov?.toString('utf8')),
     remove: (name, version) => deps.publisher.remove(repo.id, name, version),
     async icon(name) {
       const summary = (await index()).summary(name);

@@ -32,12 +32,17 @@ export function chartHandlers(ctx: CoreContext): Pick<Handlers, ChartMethods> {
     getChart: async ({ repoId, name }) => (await source(repoId)).detail(name),
     openChartVersion: ({ repoId, name, version }) => charts.versions.open(repoId, name, version),
     diffValues: ({ repoId, name, from, to }) => charts.versions.diffValues(repoId, name, from, to),
-    async pushChart({ repoId, fileName, contentBase64, force, provBase64 }) {
-      const bytes = decodePackageBase64(contentBase64);
-      const prov = provBase64 === undefined ? undefined : decodePackageBase64(provBase64, 'The provenance file');
-      return (await source(repoId)).push(bytes, { force, ...(prov ? { prov } : {}) }).catch((error: unknown) => {
+    async pushChart({ repoId, fileName, contentBase64, force, provBase64, signWith, passphrase, keepPassphrase }) {
+      try {
+        const bytes = decodePackageBase64(contentBase64);
+        // A .prov comes from the user's file, or is made here by signing with a key of the vault (helm package --sign).
+        const signed = signWith ? await ctx.provenance.signPackage(signWith, bytes, { ...(passphrase !== undefined ? { passphrase } : {}), keepPassphrase }) : undefined;
+        const prov = signed ? Buffer.from(signed.provenance, 'utf8') : provBase64 === undefined ? undefined : decodePackageBase64(provBase64, 'The provenance file');
+        const result = await (await source(repoId)).push(bytes, { force, ...(prov ? { prov } : {}) });
+        return signed ? { ...result, signedBy: { fingerprint: signed.signer.fingerprint, userId: signed.signer.userId } } : result;
+      } catch (error) {
         throw namingFile(error, fileName);
-      });
+      }
     },
     deleteChartVersion: async ({ repoId, name, version }) => (await source(repoId)).remove(name, version),
     chartIcon: async ({ repoId, name }) => (await source(repoId)).icon(name),

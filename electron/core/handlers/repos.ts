@@ -38,6 +38,8 @@ export function repoHandlers(ctx: CoreContext): Pick<Handlers, RepoMethods> {
     updateRepo: ({ repoId, changes }) => forgetTokensAfter(repoId, () => repos.update(repoId, changes)),
     removeRepo: async ({ repoId }) => {
       await forgetTokensAfter(repoId, () => repos.remove(repoId));
+      // The repo's pinned keys go with it (a failure here leaves only an unused entry behind).
+      await ctx.provenance.trust.forget(repoId).catch(() => undefined);
       return { removed: true as const };
     },
     reorderRepos: ({ repoIds }) => repos.reorder(repoIds),

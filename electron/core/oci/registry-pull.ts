@@ -1,6 +1,6 @@
 /** Downloads a chart's package from its registry: the chart layer by digest, verified, cached with the other packages. */
 import type { ArchiveLimits } from '../charts/archive-limits';
-import type { FetchedPackage } from '../charts/chart-source';
+import type { FetchedPackage, SourceProvenance } from '../charts/chart-source';
 import { normalizeDigest, shortDigest } from '../charts/digest';
 import type { PackageCache } from '../charts/package-cache';
 import { ChartDeskError } from '../errors';
@@ -23,6 +23,17 @@ export async function readChartVersion(deps: Pick<RegistryPullDeps, 'reader'>, r
     throw new ChartDeskError('chart-invalid', 'open-chart', `${reference} is not a Helm chart: its config is ${stored.mediaType.slice(0, 120)}.`, { hint: 'The repository holds another kind of artifact (an image, a signature…).' });
   }
   return stored;
+}
+
+/** The provenance layer of `repository:tag` (capped), or why there is none; the file name is the one Helm gives the pulled package. */
+export async function pullProvenanceLayer(deps: Pick<RegistryPullDeps, 'api' | 'reader'>, repository: string, tag: string, reference: string, maxBytes: number): Promise<SourceProvenance> {
+  const stored = await readChartVersion(deps, repository, tag, reference);
+  const fileName = `${repository.split('/').pop() ?? repository}-${stored.version.version}.tgz`;
+  const url = `${reference} (provenance layer)`;
+  const layer = stored.provLayer;
+  if (!layer) return { found: false, reason: 'missing', url, fileName };
+  if (layer.size > maxBytes) return { found: false, reason: 'too-large', url, fileName };
+  return { found: true, bytes: await deps.api.blob(repository, layer.digest, layer.size, maxBytes), url, fileName };
 }
 
 /** Pulls the chart layer of `repository:tag`; `expectedDigest` (from an index.yaml) must match the layer when given. */

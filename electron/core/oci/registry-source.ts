@@ -21,7 +21,8 @@ import { createRegistryApi, DEFAULT_REGISTRY_LIMITS, repositoryScope, type Regis
 import { registryAccessOf } from './registry-access';
 import { discoverCharts, type Discovery } from './registry-discovery';
 import { RegistryNamespace, type RegistryChart } from './registry-namespace';
-import { pullChartLayer, readChartVersion } from './registry-pull';
+import { pullChartLayer, pullProvenanceLayer, readChartVersion } from './registry-pull';
+import { MAX_PROV_BYTES } from '../provenance/limits';
 import { pushToRegistry } from './registry-push';
 import { createRegistryReader } from './registry-reader';
 import { discoveryOfSnapshot, snapshotBytes } from './registry-snapshot';
@@ -203,6 +204,10 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
     async fetchPackage(located) {
       const { repository, tag } = where(located);
       return pullChartLayer(pullDeps, repository, tag, located.url, located.digest);
+    },
+    async fetchProvenance(located) {
+      const { repository, tag } = where(located);
+      return pullProvenanceLayer({ api, reader }, repository, tag, located.url, MAX_PROV_BYTES);
     },
     async push(bytes, options) {
       if (bytes.length === 0) throw new ChartDeskError('bad-request', 'push', 'The file is empty.');

@@ -1,7 +1,7 @@
 /** Builds the repo service (store + keychain-backed vault) for a host process: the app or the CLI. */
 import type { Logger } from '../log';
 import { createOsKeychain, type Keychain } from '../secrets/keychain';
-import { createSecretVault } from '../secrets/vault';
+import { createSecretVault, type SecretVault } from '../secrets/vault';
 import { createNoticeBoard, type NoticeBoard, type NoticeRecord } from './notices';
 import { createRepoService, type RepoService, type RepoView } from './repo-service';
 import { createRepoStore } from './repo-store';
@@ -27,8 +27,14 @@ export interface RepoServicesOptions {
   notices?: NoticeBoard;
 }
 
+/** The repo service, with the vault and the notice board it uses (the provenance services share both). */
+export type RepoServices = RepoService & {
+  vault: SecretVault;
+  notify: (level: NoticeRecord['level'], message: string) => void;
+};
+
 /** Creates the repo service; nothing touches the disk or the keychain until it is used. */
-export function createRepoServices(options: RepoServicesOptions): RepoService {
+export function createRepoServices(options: RepoServicesOptions): RepoServices {
   const notices =
     options.notices ??
     createNoticeBoard((notice) => {
@@ -48,11 +54,12 @@ export function createRepoServices(options: RepoServicesOptions): RepoService {
     ...(options.platform ? { platform: options.platform } : {}),
   });
   const store = createRepoStore({ dataDir: options.dataDir, notify });
-  return createRepoService({
+  const service = createRepoService({
     store,
     vault,
     notices,
     cmUsesHttp: options.env.HELM_REPO_USE_HTTP === 'true',
     ...(options.onChange ? { onChange: options.onChange } : {}),
   });
+  return { ...service, vault, notify };
 }

@@ -44,8 +44,8 @@ function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
   });
 
   const onPushed = useCallback(
-    (result: { name: string; version: string; forced: boolean }) => {
-      toasts.show(`${result.forced ? 'Overwrote' : 'Pushed'} ${result.name} ${result.version}.`, 'ok');
+    (result: { name: string; version: string; forced: boolean; signedBy?: { userId: string } | undefined }) => {
+      toasts.show(`${result.forced ? 'Overwrote' : 'Pushed'} ${result.name} ${result.version}${result.signedBy ? `, signed by ${result.signedBy.userId}` : ''}.`, 'ok');
       void refresh().then(() => setRoute({ view: 'chart', chart: result.name }));
     },
     [refresh, toasts],
@@ -110,7 +110,7 @@ function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
           <ChartDetailPane repo={repo} route={route} generation={index.generation} empty={index.summary?.chartCount === 0} fromRegistry={index.summary?.kind === 'oci'} onRoute={setRoute} onDelete={canDelete ? (chart, version) => setDeleting({ chart, version }) : undefined} />
         </div>
       )}
-      <PushDialogs state={push.state} repoName={repo.name} onOverwrite={push.overwrite} onDismiss={push.dismiss} />
+      <PushDialogs state={push.state} repoName={repo.name} onOverwrite={push.overwrite} onDismiss={push.dismiss} onSign={push.pushSigned} />
       {addingChart && (
         <AddChartDialog
           repoId={repo.id}

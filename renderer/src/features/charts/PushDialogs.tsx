@@ -1,9 +1,13 @@
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
+import { SignPushDialog, type SignChoice } from '../provenance/SignPushDialog';
 import type { PushState } from './usePushChart';
 
-/** The dialogs a push may need: "Overwrite?" on a conflict, and the failure with its step. */
-export function PushDialogs({ state, repoName, onOverwrite, onDismiss }: { state: PushState; repoName: string; onOverwrite: () => void; onDismiss: () => void }) {
+/** The dialogs a push may need: "Sign with…" when there are signing keys, "Overwrite?" on a conflict, and the failure with its step. */
+export function PushDialogs({ state, repoName, onOverwrite, onDismiss, onSign }: { state: PushState; repoName: string; onOverwrite: () => void; onDismiss: () => void; onSign: (choice: SignChoice | undefined) => void }) {
+  if (state.status === 'sign') {
+    return <SignPushDialog fileName={state.fileName} repoName={repoName} keys={state.keys} busy={state.busy} problem={state.problem} onPush={onSign} onCancel={onDismiss} />;
+  }
   if (state.status === 'conflict') {
     return (
       <Dialog

@@ -10,6 +10,7 @@ import { DigestStatus } from './DigestStatus';
 import { FileList } from './FileList';
 import { ManifestPanel } from './ManifestPanel';
 import { ReadmeView } from './ReadmeView';
+import { ProvenanceBadge } from '../provenance/ProvenanceBadge';
 import type { ChartVersionContent } from './types';
 
 /** Props of the version view. */
@@ -92,6 +93,7 @@ export function VersionView({ repoId, chart, version, onBack, onDelete, fromRegi
       {state.status === 'ready' && (
         <>
           <DigestStatus content={state.value} />
+          <ProvenanceBadge repoId={repoId} chart={chart} version={version} />
           {state.value.warnings.length > 0 && (
             <ul className="version-warnings" aria-label="Warnings about this package">
               {state.value.warnings.map((w, i) => (

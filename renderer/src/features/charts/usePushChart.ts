@@ -3,6 +3,8 @@ import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
 import { toProblem, type Problem } from '../../components/problem';
 import type { MethodOutput } from '../../../../electron/contract';
+import type { SignChoice } from '../provenance/SignPushDialog';
+import type { SigningKeyInfo } from '../provenance/types';
 
 /** The contract's push limit (MAX_PUSH_BYTES in electron/contract/packages.ts); types only cross into the renderer. */
 const MAX_PUSH_BYTES = 50 * 1024 * 1024;
@@ -13,7 +15,9 @@ type PushResult = MethodOutput<'pushChart'>;
 export type PushState =
   | { status: 'idle' }
   | { status: 'pushing'; fileName: string }
-  | { status: 'conflict'; fileName: string; contentBase64: string; problem: Problem }
+  | { status: 'conflict'; fileName: string; contentBase64: string; problem: Problem; sign?: SignChoice | undefined }
+  /** Signing keys exist: "Sign with…" is asked first; `busy` while the signed push runs. */
+  | { status: 'sign'; fileName: string; contentBase64: string; keys: SigningKeyInfo[]; busy: boolean; problem?: Problem }
   | { status: 'error'; fileName: string; problem: Problem };
 
 function readBase64(file: File): Promise<string> {
@@ -33,15 +37,19 @@ export function usePushChart(repoId: string, onPushed: (result: PushResult) => v
   const [state, setState] = useState<PushState>({ status: 'idle' });
 
   const send = useCallback(
-    async (fileName: string, contentBase64: string, force: boolean) => {
-      setState({ status: 'pushing', fileName });
+    async (fileName: string, contentBase64: string, force: boolean, sign?: SignChoice, keys?: SigningKeyInfo[]) => {
+      setState(sign && keys ? { status: 'sign', fileName, contentBase64, keys, busy: true } : { status: 'pushing', fileName });
       try {
-        const result = await api.pushChart({ repoId, fileName, contentBase64, force });
+        const result = await api.pushChart({ repoId, fileName, contentBase64, force, ...(sign ?? {}) });
         setState({ status: 'idle' });
         onPushed(result);
       } catch (error) {
         const problem = toProblem(error);
-        setState(problem.kind === 'conflict' && !force ? { status: 'conflict', fileName, contentBase64, problem } : { status: 'error', fileName, problem });
+        if (keys && sign && (problem.kind === 'passphrase-incorrect' || problem.kind === 'passphrase-required')) {
+          setState({ status: 'sign', fileName, contentBase64, keys, busy: false, problem });
+        } else {
+          setState(problem.kind === 'conflict' && !force ? { status: 'conflict', fileName, contentBase64, problem, sign } : { status: 'error', fileName, problem });
+        }
       }
     },
     [repoId, onPushed],
@@ -60,14 +68,25 @@ export function usePushChart(repoId: string, onPushed: (result: PushResult) => v
       } catch (error) {
         return fail(toProblem(error).message);
       }
+      const keys = await api.listSigningKeys({}).catch(() => []);
+      if (keys.length > 0) return setState({ status: 'sign', fileName: file.name, contentBase64: content, keys, busy: false });
       await send(file.name, content, false);
     },
     [send],
   );
 
+  /** The choice made in "Sign with…": signed with a key, or unsigned. */
+  const pushSigned = useCallback(
+    (choice: SignChoice | undefined) => {
+      if (state.status !== 'sign') return;
+      void (choice ? send(state.fileName, state.contentBase64, false, choice, state.keys) : send(state.fileName, state.contentBase64, false));
+    },
+    [state, send],
+  );
+
   const overwrite = useCallback(() => {
-    if (state.status === 'conflict') void send(state.fileName, state.contentBase64, true);
+    if (state.status === 'conflict') void send(state.fileName, state.contentBase64, true, state.sign);
   }, [state, send]);
   const dismiss = useCallback(() => setState({ status: 'idle' }), []);
-  return { state, push, overwrite, dismiss };
+  return { state, push, pushSigned, overwrite, dismiss };
 }

@@ -1,3 +1,4 @@
+import { KeyringPanel } from '../provenance/KeyringPanel';
 import { useState, type ReactNode } from 'react';
 import { ErrorBox } from '../../components/ErrorBox';
 import { toProblem } from '../../components/problem';
@@ -39,7 +40,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSectionSpec[] = [
     summary: 'Where your secrets live.',
     render: ({ values, settings, onKeychainChanged }) => <KeychainSection settings={values} onChange={settings.update} onKeychainChanged={onKeychainChanged} />,
   },
-  // OpenPGP keys: the KeyringPanel goes here, e.g. { id: 'keyring', title: 'OpenPGP keys', summary: 'Keys that verify chart provenance.', render: () => <KeyringPanel /> },
+  { id: 'keyring', title: 'OpenPGP keys', summary: 'The keys chart provenance is checked against, and your signing keys.', render: () => <KeyringPanel /> },
   { id: 'transfer', title: 'Move to a new machine', summary: 'Every repo in one file, with or without its secrets.', render: () => <TransferSection /> },
   { id: 'about', title: 'About', summary: 'Versions, the data folder and a diagnostics report.', render: () => <AboutSection /> },
 ];
