@@ -1,4 +1,6 @@
 /** OCI registries in the browser mode, as a user meets them: add by URL, browse, inspect the manifest, push by drop, delete, connect, add charts by name. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { testChart } from '../integration/oci/oci-support';
@@ -138,4 +140,22 @@ test('a registry that will not list its repositories: the UI says why, and chart
   await dialog.getByRole('button', { name: 'Add chart' }).click();
   await expect(dialog).toContainText('is not in this repo');
   await screenshots(page, 'oci-named');
+});
+
+test('Import → Registry logins reads a Docker config.json, moves the password out of sight and the registry browses', async ({ page, webApp }) => {
+  const file = path.join(webApp.home, 'docker-config.json');
+  writeFileSync(file, JSON.stringify({ auths: { [host]: { auth: Buffer.from('user:pass').toString('base64') } } }));
+  await page.goto(webApp.url);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('import-registry-logins').check();
+  const dialog = page.getByRole('dialog', { name: 'Import registry logins' });
+  await dialog.getByLabel('Auth file path').fill(file);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const report = page.getByTestId('registry-import-report');
+  await expect(report).toContainText('1 imported, 0 skipped.');
+  await expect(report).toContainText(`${host} from the file in ${file}`);
+  expect(await page.locator('body').innerText()).not.toContain('pass\n');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await page.getByTestId('repo-item').filter({ hasText: host }).click();
+  await expect(page.getByTestId('chart-list')).toHaveAttribute('data-count', '2');
 });

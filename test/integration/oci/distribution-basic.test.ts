@@ -70,6 +70,22 @@ describe('a registry without auth, deletes enabled', () => {
     }
   });
 
+  it('uploads a large blob in chunks (PATCH with Content-Range, then PUT with the digest), byte for byte', async () => {
+    const flow = createFlowClient({ userAgent: 'ChartDesk/test' });
+    try {
+      const api = createRegistryApi(flow, anonymousRegistryAccess(new URL(reg.url).host));
+      const big = Buffer.alloc(300 * 1024 + 17);
+      for (let i = 0; i < big.length; i++) big[i] = (i * 31 + 7) & 0xff;
+      const digest = await api.upload('team/charts/chunky', big, 64 * 1024);
+      expect(digest).toBe(`sha256:${sha(big)}`);
+      const back = Buffer.from(await (await fetch(`${reg.url}/v2/team/charts/chunky/blobs/${digest}`)).arrayBuffer());
+      expect(back.equals(big)).toBe(true);
+      expect(await api.hasBlob('team/charts/chunky', digest)).toBe(true);
+    } finally {
+      await flow.close();
+    }
+  });
+
   it('pushes and deletes without credentials, the tag gone afterwards', async () => {
     await h.call('pushChart', { repoId, fileName: 'gone.tgz', contentBase64: testChart('gone', '0.0.1').toString('base64') });
     const deleted = await h.call<{ digest: string }>('deleteChartVersion', { repoId, name: 'gone', version: '0.0.1' });

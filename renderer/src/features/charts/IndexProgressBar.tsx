@@ -9,9 +9,12 @@ export function IndexProgressBar({ progress, compact = false }: { progress?: Ind
   const total = progress?.totalBytes;
   const received = progress?.receivedBytes ?? 0;
   const parsing = progress?.phase === 'parse' || progress?.phase === 'done';
-  const determinate = !parsing && total !== undefined && total > 0;
-  const percent = determinate ? Math.min(100, Math.round((received / total) * 100)) : undefined;
-  const label = parsing
+  const determinate = progress?.charts ? progress.charts.total > 0 : !parsing && total !== undefined && total > 0;
+  const percent = progress?.charts ? (progress.charts.total > 0 ? Math.round((progress.charts.done / progress.charts.total) * 100) : undefined) : determinate && total ? Math.min(100, Math.round((received / total) * 100)) : undefined;
+  const charts = progress?.charts;
+  const label = charts
+    ? `Reading charts from the registry… ${charts.done} of ${charts.total}`
+    : parsing
     ? `Reading ${formatBytes(received)} of chart entries…`
     : progress
       ? `Downloading index… ${formatBytes(received)}${total ? ` of ${formatBytes(total)}` : ''}`

@@ -8,6 +8,8 @@ export interface IndexLoadProgress {
   phase: 'download' | 'parse' | 'done';
   receivedBytes: number;
   totalBytes?: number;
+  /** A registry: charts read of charts found. */
+  charts?: { done: number; total: number };
 }
 
 /** The index as the Charts tab sees it: the last summary, whether a load runs, and the last failure. */
@@ -56,7 +58,7 @@ export function useChartIndex(repoId: string): [ChartIndexState, () => Promise<v
     () =>
       api.onIndexProgress((event) => {
         if (event.repoId !== repoId) return;
-        setState((s) => (s.loading ? { ...s, progress: { phase: event.phase, receivedBytes: event.receivedBytes, totalBytes: event.totalBytes } } : s));
+        setState((s) => (s.loading ? { ...s, progress: { phase: event.phase, receivedBytes: event.receivedBytes, totalBytes: event.totalBytes, ...(event.charts ? { charts: event.charts } : {}) } } : s));
       }),
     [repoId],
   );
