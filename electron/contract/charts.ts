@@ -76,6 +76,8 @@ export const ChartSummary = z.object({
   type: z.string().optional(),
   /** Set when the entry is listed but is not a usable chart (an OCI artifact of another kind, an unreadable manifest, no version tags). */
   problem: z.object({ kind: z.enum(['not-a-chart', 'unreadable', 'no-versions']), message: z.string() }).optional(),
+  /** True while a registry chart's versions are still being read (the list shows its name meanwhile). */
+  pending: z.boolean().optional(),
 });
 
 /** A page of the compact chart list, sorted by name. */

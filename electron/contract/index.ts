@@ -134,6 +134,8 @@ export const events = {
   tokenUpdated: TokenUpdated,
   /** Progress of openIndex: download bytes of total, then parsing, then done. */
   indexProgress: IndexProgress,
+  /** A repo's chart list changed without being asked (a registry's charts read in the background): list it again. */
+  indexChanged: z.object({ repoId: z.string() }),
   /** The settings changed (in this window, another one, or by an import). */
   settingsChanged: z.object({ settings: Settings }),
   /** The desktop app's menu asked for something only the UI can do (open the Settings view). */

@@ -61,7 +61,7 @@ export const METHOD_NAMES = ['appInfo', 'listRepos',
   'verifyChartVersion'] as const;
 
 /** The names of the contract's events. */
-export const EVENT_NAMES = ['reposChanged', 'tokenUpdated', 'indexProgress', 'settingsChanged', 'menuCommand'] as const;
+export const EVENT_NAMES = ['reposChanged', 'tokenUpdated', 'indexProgress', 'indexChanged', 'settingsChanged', 'menuCommand'] as const;
 
 /** The subscription function name for an event: `on` + the capitalized name. */
 export function subscriberName<K extends string>(event: K): `on${Capitalize<K>}` {

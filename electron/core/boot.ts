@@ -64,6 +64,7 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     dataDir: options.dataDir,
     log: options.log,
     onProgress: (progress) => events.emit('indexProgress', progress),
+    onChanged: (repoId) => events.emit('indexChanged', { repoId }),
     ociRepoFor: (reference) => repos.forUrl(reference),
     rememberChart: (repoId, chart) => repos.addNamedChart(repoId, chart),
     maxIndexBytes: live.maxIndexBytes,

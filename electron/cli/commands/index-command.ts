@@ -87,6 +87,9 @@ export function indexCommand(services: CliServices): CliCommand {
           }
           throw error;
         });
+        await charts.open(false);
+        // A registry lists its first page at once and reads the rest after; the CLI prints all of it.
+        await charts.complete();
         const summary = await charts.open(false);
         if (!json) {
           const where = summary.offline ? ` (OFFLINE copy from ${describeAge(summary.ageMs)})` : '';

@@ -24,6 +24,20 @@ export interface Engine {
   targets: Map<string, TokenTarget>;
   /** The dialect that worked per realm, so 'auto' does not probe again. */
   dialects: Map<string, Dialect>;
+  /** Partitions whose server asked for Basic instead of a token (htpasswd registries): Basic goes at once next time. */
+  basic: Set<string>;
+}
+
+/**
+ * A target for `scopeHint` on the token server another request of the same repo and operation was
+ * sent to (a registry names one token server for all its repositories), or undefined.
+ */
+export function siblingTarget(engine: Engine, repo: FlowRepo, operation: 'pull' | 'push', scopeHint: readonly ResourceScope[]): TokenTarget | undefined {
+  const prefix = `${partitionOf(repo)}|${operation}`;
+  for (const [key, target] of engine.targets) {
+    if (key === prefix || key.startsWith(`${prefix}|`)) return { ...target, scope: formatScopes(scopeHint) };
+  }
+  return undefined;
 }
 
 /** The token-cache partition of a repo: its id when it has one, else its URL (one-off CLI use). */

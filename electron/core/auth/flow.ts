@@ -4,8 +4,9 @@ import { createHttpClient } from '../http/client';
 import { createTrace, type TraceEntry, type TraceRecorder } from '../http/trace';
 import { basicHeader, bearerHeader } from './credential-header';
 import { diagnoseRejection } from './diagnose';
-import { partitionOf, sendRepoRequest, type Engine } from './engine';
-import { repoCredentialsAllowed } from './origins';
+import { partitionOf, sendRepoRequest, siblingTarget, type Engine } from './engine';
+import { checkRealmOrigin, repoCredentialsAllowed } from './origins';
+import { formatScopes } from './scope';
 import { startRefresh } from './refresher';
 import { defaultScopes } from './scope';
 import { createTokenCache } from './token-cache';
@@ -17,6 +18,9 @@ import type { FlowClient, FlowDeps, FlowRequest, FlowResponse, FlowTokenRequest 
 export type { FlowClient, FlowDeps, FlowRepo, FlowCredentials, FlowRequest, FlowResponse, FlowTokenRequest, TokenInfo, TraceEntry } from './types';
 
 const traces = new WeakMap<object, TraceEntry[]>();
+
+/** Resource scopes asked for in one prefetch request (keeps the token URL short). */
+const PREFETCH_BATCH = 40;
 
 /** The redacted trace of a flow that failed with `error`, when the flow recorded one. */
 export function traceOfError(error: unknown): TraceEntry[] | undefined {
@@ -64,6 +68,7 @@ export function createFlowClient(deps: FlowDeps): FlowClient {
     now: deps.now ?? Date.now,
     targets: new Map(),
     dialects: new Map(),
+    basic: new Set(),
   };
 
   async function request(req: FlowRequest): Promise<FlowResponse> {
@@ -100,12 +105,29 @@ export function createFlowClient(deps: FlowDeps): FlowClient {
     });
   }
 
+  async function prefetchTokens(preq: Parameters<FlowClient['prefetchTokens']>[0]): Promise<boolean> {
+    const operation = preq.scope ?? 'pull';
+    const first = preq.scopes[0];
+    const sibling = first ? siblingTarget(engine, preq.repo, operation, first) : undefined;
+    if (!sibling) return false;
+    const realmOrigin = sibling.anonymous ? new URL(sibling.realm).origin : checkRealmOrigin(preq.repo, sibling.realm);
+    const needed = preq.scopes.filter((scopes) => !engine.cache.findCovering({ partition: partitionOf(preq.repo), realm: sibling.realm, service: sibling.service }, scopes, engine.now()));
+    for (let i = 0; i < needed.length; i += PREFETCH_BATCH) {
+      const scopes = needed.slice(i, i + PREFETCH_BATCH).flat();
+      const target = { realm: sibling.realm, realmOrigin, scopes, scope: formatScopes(scopes), ...(sibling.service !== undefined ? { service: sibling.service } : {}), ...(sibling.anonymous ? { anonymous: true } : {}) };
+      await obtainToken(engine, target, { repo: preq.repo, credentials: preq.credentials, trace: createTrace() }).catch(() => undefined);
+    }
+    return true;
+  }
+
   return {
     request,
     token,
+    prefetchTokens,
     forget(repo) {
       const partition = partitionOf(repo);
       engine.cache.forget(partition);
+      engine.basic.delete(partition);
       for (const key of [...engine.targets.keys()]) if (key.startsWith(`${partition}|`)) engine.targets.delete(key);
     },
     keepFresh(treq, onRefreshed, onError) {

@@ -4,7 +4,7 @@ import type { HttpResponse } from '../http/client';
 import type { TraceRecorder } from '../http/trace';
 import { bearerHeader } from './credential-header';
 import { diagnoseRejection } from './diagnose';
-import { partitionOf, sendRepoRequest, targetKey, type Engine, type TokenTarget } from './engine';
+import { partitionOf, sendRepoRequest, siblingTarget, targetKey, type Engine, type TokenTarget } from './engine';
 import { checkRealmOrigin } from './origins';
 import { challengesOf, obtainToken, resolveTarget } from './token-source';
 import type { FlowRequest, TokenInfo } from './types';
@@ -25,20 +25,26 @@ export async function tokenServerRequest(
   engine: Engine,
   req: FlowRequest,
   trace: TraceRecorder,
-  onBasicChallenge?: (challenge: HttpResponse) => Promise<TokenServerOutcome>,
+  onBasicChallenge?: () => Promise<TokenServerOutcome>,
 ): Promise<TokenServerOutcome> {
   const operation = req.scope ?? 'pull';
   const key = targetKey(req.repo, operation, req.scopeHint);
   const partition = partitionOf(req.repo);
-  const remembered = engine.targets.get(key);
+  // A registry that asked for Basic before gets Basic at once (no challenge round trip).
+  if (onBasicChallenge && engine.basic.has(partition)) return onBasicChallenge();
+  const hinted = req.scopeHint && req.scopeHint.length > 0 ? req.scopeHint : undefined;
+  const remembered = engine.targets.get(key) ?? (hinted ? siblingTarget(engine, req.repo, operation, hinted) : undefined);
   // The approved realm may have changed since the token was cached: check it again (anonymous tokens carry no secret).
   if (remembered && !remembered.anonymous) checkRealmOrigin(req.repo, remembered.realm);
-  const cached = remembered ? engine.cache.get({ partition, ...remembered }, engine.now()) : undefined;
+  const now = engine.now();
+  const exact = remembered ? engine.cache.get({ partition, ...remembered }, now) : undefined;
+  // A token asked for several repositories at once (prefetchTokens) serves each of them.
+  const cached = exact ?? (remembered && hinted ? engine.cache.findCovering({ partition, realm: remembered.realm, service: remembered.service }, hinted, now) : undefined);
   let res: HttpResponse;
   if (cached) {
     res = await sendRepoRequest(engine, req, trace, 'request', bearerHeader(req.repo, cached.token), [cached.token]);
     if (res.status !== 401) return { response: res, token: cached };
-    engine.cache.delete({ partition, ...cached });
+    if (exact) engine.cache.delete({ partition, ...cached });
     trace.note('request', 'The repo refused the cached token; asking the token server for a fresh one.');
   } else {
     res = await sendRepoRequest(engine, req, trace, 'challenge');
@@ -47,7 +53,10 @@ export async function tokenServerRequest(
   const challenges = challengesOf(res);
   const bearer = challenges.find((c) => c.scheme === 'bearer');
   if (!bearer) {
-    if (onBasicChallenge && challenges.some((c) => c.scheme === 'basic')) return onBasicChallenge(res);
+    if (onBasicChallenge && challenges.some((c) => c.scheme === 'basic')) {
+      engine.basic.add(partition);
+      return onBasicChallenge();
+    }
     const schemes = [...new Set(challenges.map((c) => c.scheme))].join(', ');
     throw new ChartDeskError('http', 'challenge', `The repo asks for ${schemes} authentication, but it is set up to use a token server.`, {
       hint: 'Change the repo’s authentication mode to what the server asks for.',

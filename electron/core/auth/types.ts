@@ -115,6 +115,13 @@ export interface FlowClient {
   token(req: FlowTokenRequest): Promise<{ token: TokenInfo; trace: TraceEntry[] }>;
   /** Forgets the repo's cached tokens and token targets (call when its credentials or URL change). */
   forget(repo: FlowRepo): void;
+  /**
+   * Asks the token server the repo's last challenge named for tokens covering many resource scopes at
+   * once (a registry's repositories, in batches), so the requests that follow need no challenge of
+   * their own. Resolves false, asking nothing, when no token server is known for the repo yet;
+   * failures are left for the requests themselves to report.
+   */
+  prefetchTokens(req: { repo: FlowRepo; credentials: FlowRequest['credentials']; scope?: FlowScope; scopes: readonly ResourceScope[][] }): Promise<boolean>;
   /** Keeps the repo's cached tokens fresh ahead of expiry while it is in use; call the returned function to stop. */
   keepFresh(req: FlowTokenRequest, onRefreshed?: (token: TokenInfo) => void, onError?: (error: unknown) => void): () => void;
   /** The flow's HTTP client, for plain requests that need no repo auth (a JWKS document...). */

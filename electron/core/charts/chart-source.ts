@@ -65,6 +65,8 @@ export interface ChartSource {
   list(page: { offset: number; limit: number }): Promise<ChartList>;
   /** Ranked search over names, keywords and descriptions. */
   search(query: string, limit: number): Promise<SearchResult>;
+  /** Resolves when everything open() started has been read (a registry reads its namespace's charts after the first page). */
+  complete(): Promise<void>;
   /** The compact line of one chart, or undefined. */
   summary(name: string): Promise<ChartSummary | undefined>;
   /** A chart with its versions, newest first, and the commands that install it. */

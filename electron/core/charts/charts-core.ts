@@ -44,6 +44,8 @@ export interface ChartsCoreDeps {
   log: Logger;
   now?: () => number;
   onProgress?: (progress: z.output<typeof IndexProgress>) => void;
+  /** Told when a repo's chart list changed without being asked (a registry's charts read in the background). */
+  onChanged?: (repoId: string) => void;
   /** Index size cap (default 256 MB); a function is read on every fetch (Settings). */
   maxIndexBytes?: number | (() => number);
   limits?: ArchiveLimits;
@@ -99,6 +101,7 @@ export function createChartsCore(deps: ChartsCoreDeps): ChartsCore {
           ...(deps.live ? { staleAfterMs: deps.live.staleAfterMs } : {}),
           ...(deps.registryLimits ? { registryLimits: deps.registryLimits } : {}),
           ...(deps.rememberChart ? { rememberChart: deps.rememberChart } : {}),
+          ...(deps.onChanged ? { onChanged: deps.onChanged } : {}),
           ...(deps.registryConcurrency ? { concurrency: deps.registryConcurrency } : {}),
           ...(deps.chunkBytes ? { chunkBytes: deps.chunkBytes } : {}),
         }),

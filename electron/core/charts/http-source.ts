@@ -60,6 +60,7 @@ export function createHttpSource(repo: RepoRecord, deps: HttpSourceDeps): ChartS
     list: async (page) => (await index()).list(page),
     search: async (query, limit) => (await index()).search(query, limit),
     summary: async (name) => (await index()).summary(name),
+    complete: async () => undefined,
     async detail(name) {
       const detail = (await index()).detail(name);
       if (!detail) throw noChart(name);

@@ -78,6 +78,8 @@ export interface ChartSummary {
   type?: string;
   /** Set when the entry is listed but is not a usable chart (an OCI artifact of another kind, an unreadable manifest, no version tags). */
   problem?: ChartProblem;
+  /** True while a registry chart's versions are still being read (the list shows its name meanwhile). */
+  pending?: boolean;
 }
 
 /** Why a listed entry is not a usable chart, in words. */

@@ -76,6 +76,8 @@ export interface RegistryApi {
   putManifest(name: string, tag: string, bytes: Buffer, mediaType: string): Promise<string>;
   /** Deletes a manifest by digest. */
   deleteManifest(name: string, digest: string): Promise<void>;
+  /** Asks the registry's token server for pull tokens covering these repositories in few requests; false when its token server is not known yet. */
+  prefetchTokens(names: readonly string[]): Promise<boolean>;
 }
 
 function digestOf(bytes: Buffer): string {
@@ -196,6 +198,7 @@ export function createRegistryApi(flow: FlowClient, access: RegistryAccess, limi
       if (res.status !== 201 && res.status !== 200) throw registryFailure('push', `storing the manifest of ${name}:${tag}`, res);
       return res.headers['docker-content-digest'] ?? digestOf(bytes);
     },
+    prefetchTokens: (names) => flow.prefetchTokens({ repo: access.flowRepo, credentials: access.credentials, scopes: names.map((n) => repositoryScope(n, 'pull')) }),
     async deleteManifest(name, digest) {
       const res = await send({ url: path(name, `manifests/${digest}`), method: 'DELETE', headers: { accept: 'application/json' }, scope: 'push', scopeHint: repositoryScope(name, 'push'), maxBytes: 64 * 1024 });
       if (res.status === 202 || res.status === 200 || res.status === 204) return;

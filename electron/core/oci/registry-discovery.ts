@@ -22,6 +22,9 @@ export interface Discovery {
   note: string;
 }
 
+/** The chart names a namespace has, and how they were found. */
+export type NameListing = Omit<Discovery, 'charts'> & { names: string[] };
+
 /** What discovery needs. */
 export interface DiscoveryDeps {
   api: RegistryApi;
@@ -32,7 +35,6 @@ export interface DiscoveryDeps {
   referenceOf: (repository: string, tag: string) => string;
   /** Charts read at once (default 8). */
   concurrency?: number;
-  onProgress?: (done: number, total: number) => void;
 }
 
 /** Failures that mean "the registry is not reachable": they end discovery (and let the offline copy show) instead of marking one chart. */
@@ -69,7 +71,8 @@ function problemOf(error: unknown): ChartProblem {
   return { kind: 'unreadable', message: error instanceof ChartDeskError ? error.message : 'It could not be read.' };
 }
 
-async function readChart(deps: DiscoveryDeps, name: string): Promise<RegistryChart> {
+/** Reads one chart: its tags and the manifest and config of its newest version; a failure marks the chart, unless the registry is unreachable. */
+export async function readChart(deps: DiscoveryDeps, name: string): Promise<RegistryChart> {
   const repository = repositoryOf(deps.location, name);
   const chart = (tags: ChartTags, read = new Map<string, ChartVersion>(), problem?: ChartProblem): RegistryChart => ({ name, repository, tags, read, ...(problem ? { problem } : {}) });
   const empty: ChartTags = { versions: [], latest: 0, others: [] };
@@ -95,23 +98,37 @@ async function readChart(deps: DiscoveryDeps, name: string): Promise<RegistryCha
   }
 }
 
-/** Discovers the namespace's charts. */
-export async function discoverCharts(deps: DiscoveryDeps): Promise<Discovery> {
+/** A chart whose tags and newest version are still being read. */
+export function pendingChart(location: OciLocation, name: string): RegistryChart {
+  return { name, repository: repositoryOf(location, name), tags: { versions: [], latest: 0, others: [] }, read: new Map(), pending: true };
+}
+
+/** The namespace's chart names: its catalog (filtered to the namespace) and the names the user added. */
+export async function listChartNames(deps: DiscoveryDeps): Promise<NameListing> {
   const { names: listed, refusal } = await catalogNames(deps);
   const names = [...new Set([...listed, ...deps.named])].sort();
-  let done = 0;
-  deps.onProgress?.(0, names.length);
-  const charts = await mapLimit(names, deps.concurrency ?? 8, async (name) => {
-    const chart = await readChart(deps, name);
-    deps.onProgress?.(++done, names.length);
-    return chart;
-  });
   const where = deps.location.namespace ? `under ${deps.location.namespace}` : 'in the registry';
   if (refusal === undefined && listed.length > 0) {
     const extra = deps.named.filter((n) => !listed.includes(n)).length;
-    return { charts, mode: 'catalog', note: `The registry’s catalog lists ${listed.length} ${listed.length === 1 ? 'repository' : 'repositories'} ${where}${extra ? `; ${extra} more added by name` : ''}.` };
+    return { names, mode: 'catalog', note: `The registry’s catalog lists ${listed.length} ${listed.length === 1 ? 'repository' : 'repositories'} ${where}${extra ? `; ${extra} more added by name` : ''}.` };
   }
   const why = refusal ?? `The registry’s catalog lists nothing ${where}.`;
   const named = deps.named.length ? `Showing the ${deps.named.length} ${deps.named.length === 1 ? 'chart' : 'charts'} added by name.` : 'Add charts by name (Add chart…) to browse them.';
-  return { charts, mode: 'named', note: `${why} ${named}` };
+  return { names, mode: 'named', note: `${why} ${named}` };
+}
+
+/**
+ * Reads charts with bounded concurrency, asking the token server for their pull tokens in batches
+ * first (until the registry's token server is known, the first chart's own challenge names it).
+ */
+export async function readCharts(deps: DiscoveryDeps, names: readonly string[], onChart: (chart: RegistryChart) => void): Promise<void> {
+  const read = async (name: string) => onChart(await readChart(deps, name));
+  const repositories = names.map((name) => repositoryOf(deps.location, name));
+  let rest = names;
+  if (names.length && !(await deps.api.prefetchTokens(repositories))) {
+    await read(names[0] as string);
+    rest = names.slice(1);
+    await deps.api.prefetchTokens(repositories.slice(1));
+  }
+  await mapLimit(rest, deps.concurrency ?? 8, read);
 }

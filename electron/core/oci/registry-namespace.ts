@@ -13,6 +13,8 @@ export interface RegistryChart {
   /** Versions read so far (manifest + config), by tag. */
   read: Map<string, ChartVersion>;
   problem?: ChartProblem;
+  /** True while its tags and newest version are still being read. */
+  pending?: boolean;
 }
 
 /** How to name a tag of a chart: `oci://host/repository:tag`. */
@@ -60,21 +62,28 @@ export function summaryOf(chart: RegistryChart): ChartSummary {
   if (latest?.icon !== undefined) summary.icon = latest.icon;
   if (latest?.type !== undefined) summary.type = latest.type;
   if (chart.problem) summary.problem = chart.problem;
+  if (chart.pending) summary.pending = true;
   return summary;
 }
 
-/** Queries over a namespace's charts. */
+/** Queries over a namespace's charts; charts still being read are listed by name and replaced as they arrive. */
 export class RegistryNamespace {
   private readonly byName = new Map<string, RegistryChart>();
-  private summaries: ChartSummary[];
+  private readonly names: string[];
+  private cachedSummaries: ChartSummary[] | undefined;
   private searchIndex: SearchIndex | undefined;
 
   constructor(
-    readonly charts: readonly RegistryChart[],
+    charts: readonly RegistryChart[],
     private readonly referenceOf: ReferenceOf,
   ) {
     for (const chart of charts) this.byName.set(chart.name, chart);
-    this.summaries = [...charts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(summaryOf);
+    this.names = [...this.byName.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Every chart, sorted by name. */
+  get charts(): RegistryChart[] {
+    return this.names.map((n) => this.byName.get(n) as RegistryChart);
   }
 
   /** The chart called `name`, or undefined. */
@@ -82,15 +91,28 @@ export class RegistryNamespace {
     return this.byName.get(name);
   }
 
+  /** Puts a chart that has been read in place of its placeholder. */
+  replace(chart: RegistryChart): void {
+    if (!this.byName.has(chart.name)) return;
+    this.byName.set(chart.name, chart);
+    this.refreshSummaries();
+  }
+
   /** Rebuilds the list after more versions were read. */
   refreshSummaries(): void {
-    this.summaries = this.summaries.map((s) => summaryOf(this.byName.get(s.name) as RegistryChart));
+    this.cachedSummaries = undefined;
     this.searchIndex = undefined;
   }
 
-  /** Charts and version tags in total. */
-  counts(): { charts: number; versions: number } {
-    return { charts: this.charts.length, versions: this.charts.reduce((n, c) => n + c.tags.versions.length, 0) };
+  private get summaries(): ChartSummary[] {
+    this.cachedSummaries ??= this.charts.map(summaryOf);
+    return this.cachedSummaries;
+  }
+
+  /** Charts and version tags in total, and how many charts are still being read. */
+  counts(): { charts: number; versions: number; pending: number } {
+    const all = this.charts;
+    return { charts: all.length, versions: all.reduce((n, c) => n + c.tags.versions.length, 0), pending: all.filter((c) => c.pending).length };
   }
 
   list(page: { offset?: number; limit?: number } = {}): ChartList {

@@ -19,7 +19,7 @@ import { ociInstallCommands, ociPullCommands, ociRepoCommands, chartUrlOf } from
 import { parseOciChartReference, parseOciLocation, repositoryOf, tagOfVersion } from './oci-location';
 import { createRegistryApi, DEFAULT_REGISTRY_LIMITS, repositoryScope, type RegistryLimits } from './registry-api';
 import { registryAccessOf } from './registry-access';
-import { discoverCharts, type Discovery } from './registry-discovery';
+import { listChartNames, pendingChart, readChart, readCharts, type Discovery } from './registry-discovery';
 import { RegistryNamespace, type RegistryChart } from './registry-namespace';
 import { pullChartLayer, pullProvenanceLayer, readChartVersion } from './registry-pull';
 import { MAX_PROV_BYTES } from '../provenance/limits';
@@ -42,6 +42,8 @@ export interface RegistrySourceDeps {
   now: () => number;
   onProgress: (progress: z.output<typeof IndexProgress>) => void;
   log: Logger;
+  /** Told when charts read in the background have changed what the namespace lists. */
+  onChanged?: (repoId: string) => void;
   /** Adds a pushed chart to the repo's named charts (registries that do not list their repositories). */
   rememberChart?: (repoId: string, chart: string) => Promise<unknown>;
   /** Charts read at once (default 8). */
@@ -56,12 +58,17 @@ export interface RegistrySourceDeps {
 
 interface Loaded {
   namespace: RegistryNamespace;
-  discovery: Discovery;
+  discovery: Omit<Discovery, 'charts'>;
   fetchedAt: number;
   source: 'network' | 'offline';
   offlineReason?: string;
   bytes: number;
+  /** Resolves when every chart of the namespace has been read (the first page is read before open resolves). */
+  complete: Promise<void>;
 }
+
+/** Charts read before the list is shown (more than a screenful of rows); the rest fill in while the user looks at it. */
+export const FIRST_PAGE = 24;
 
 /** Creates the source of one OCI repo. */
 export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps): ChartSource {
@@ -73,31 +80,65 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
   const reader = createRegistryReader({ api, cache: deps.digests, onBytes: (n) => (bytesRead += n) });
   const pullDeps = { api, reader, packages: deps.packages, limits: deps.limits };
   const referenceOf = (repository: string, tag: string) => `oci://${location.host}/${repository}:${tag}`;
+  const discoveryDeps = { api, reader, location, named: repo.charts, referenceOf, ...(deps.concurrency ? { concurrency: deps.concurrency } : {}) };
   const offlineKey = `oci:${repo.id}`;
   let state: Loaded | undefined;
   let pending: Promise<Loaded> | undefined;
+  let generation = 0;
 
-  const namespaceOf = (discovery: Discovery) => new RegistryNamespace(discovery.charts, (chart, tag) => referenceOf(chart.repository, tag));
+  const namespaceOf = (charts: RegistryChart[]) => new RegistryNamespace(charts, (chart, tag) => referenceOf(chart.repository, tag));
 
+  const keepSnapshot = async (loaded: Loaded) => {
+    await deps.offline.write(offlineKey, snapshotBytes({ ...loaded.discovery, charts: loaded.namespace.charts }), { url: repo.url, downloadedAt: loaded.fetchedAt, checkedAt: loaded.fetchedAt }).catch((error: unknown) =>
+      deps.log.warn('could not store the offline registry copy', { repoId: repo.id, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  /** Lists the names, reads the first page, and reads the rest in the background (changes announced through onChanged). */
   const discover = async (): Promise<Loaded> => {
+    const mine = ++generation;
     bytesRead = 0;
     const progress = throttleProgress((done, total) => deps.onProgress({ repoId: repo.id, phase: 'download', receivedBytes: bytesRead, charts: { done, total: total ?? done } }), deps.now);
     try {
-      const discovery = await discoverCharts({ api, reader, location, named: repo.charts, referenceOf, ...(deps.concurrency ? { concurrency: deps.concurrency } : {}), onProgress: progress });
-      const fetchedAt = deps.now();
-      await deps.offline.write(offlineKey, snapshotBytes(discovery), { url: repo.url, downloadedAt: fetchedAt, checkedAt: fetchedAt }).catch((error: unknown) =>
-        deps.log.warn('could not store the offline registry copy', { repoId: repo.id, error: error instanceof Error ? error.message : String(error) }),
-      );
-      return { namespace: namespaceOf(discovery), discovery, fetchedAt, source: 'network', bytes: bytesRead };
+      const listing = await listChartNames(discoveryDeps);
+      const namespace = namespaceOf(listing.names.map((name) => pendingChart(location, name)));
+      let done = 0;
+      const total = listing.names.length;
+      progress(0, total);
+      const onChart = (chart: RegistryChart) => {
+        if (mine !== generation) return;
+        namespace.replace(chart);
+        progress(++done, total);
+      };
+      await readCharts(discoveryDeps, listing.names.slice(0, FIRST_PAGE), onChart);
+      const { names: _names, ...discovery } = listing;
+      const loaded: Loaded = { namespace, discovery, fetchedAt: deps.now(), source: 'network', bytes: bytesRead, complete: Promise.resolve() };
+      loaded.complete = readCharts(discoveryDeps, listing.names.slice(FIRST_PAGE), onChart)
+        .then(
+          () => keepSnapshot(loaded),
+          (error: unknown) => {
+            // The registry went away mid-way: the charts not read yet say why.
+            const message = error instanceof ChartDeskError ? error.message : 'The registry could not be reached.';
+            for (const chart of namespace.charts) if (chart.pending) namespace.replace({ ...chart, pending: false, problem: { kind: 'unreadable', message } });
+          },
+        )
+        .finally(() => {
+          if (mine !== generation) return;
+          loaded.bytes = bytesRead;
+          deps.onProgress({ repoId: repo.id, phase: 'done', receivedBytes: bytesRead });
+          if (total > FIRST_PAGE) deps.onChanged?.(repo.id);
+        });
+      if (total <= FIRST_PAGE) deps.onProgress({ repoId: repo.id, phase: 'done', receivedBytes: bytesRead });
+      return loaded;
     } catch (error) {
+      deps.onProgress({ repoId: repo.id, phase: 'done', receivedBytes: bytesRead });
       if (!canFallBackOffline(error)) throw error;
       const copy = await deps.offline.read(offlineKey);
       const discovery = copy && copy.meta.url === repo.url ? discoveryOfSnapshot(copy.bytes) : undefined;
       if (!copy || !discovery) throw error;
       const reason = error instanceof ChartDeskError ? error.message : 'The registry could not be reached.';
-      return { namespace: namespaceOf(discovery), discovery, fetchedAt: copy.meta.checkedAt, source: 'offline', offlineReason: `Showing the offline copy from ${describeAge(deps.now() - copy.meta.checkedAt)}: ${reason}`, bytes: copy.bytes.length };
-    } finally {
-      deps.onProgress({ repoId: repo.id, phase: 'done', receivedBytes: bytesRead });
+      const { charts, ...rest } = discovery;
+      return { namespace: namespaceOf(charts), discovery: rest, fetchedAt: copy.meta.checkedAt, source: 'offline', offlineReason: `Showing the offline copy from ${describeAge(deps.now() - copy.meta.checkedAt)}: ${reason}`, bytes: copy.bytes.length, complete: Promise.resolve() };
     }
   };
 
@@ -109,8 +150,8 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
     return pending;
   };
 
-  const summarize = (loaded: Loaded, fromMemory: boolean): z.output<typeof IndexSummary> => {
-    const { charts, versions } = loaded.namespace.counts();
+const summarize = (loaded: Loaded, fromMemory: boolean): z.output<typeof IndexSummary> => {
+    const { charts, versions, pending: reading } = loaded.namespace.counts();
     const ageMs = Math.max(0, deps.now() - loaded.fetchedAt);
     const offline = loaded.source === 'offline';
     return {
@@ -131,24 +172,33 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
       kind: 'oci',
       capabilities: { push: true, delete: true },
       discovery: loaded.discovery.mode,
-      discoveryNote: loaded.discovery.note,
+      discoveryNote: reading ? `${loaded.discovery.note} Reading ${reading} more ${reading === 1 ? 'chart' : 'charts'}…` : loaded.discovery.note,
     };
   };
 
+  /** A chart of the namespace, read now when the background has not got to it yet. */
   const chartOf = async (name: string): Promise<RegistryChart> => {
-    const chart = (await load(false)).namespace.chart(name);
+    const { namespace } = await load(false);
+    const chart = namespace.chart(name);
     if (!chart) throw new ChartDeskError('not-found', 'get-chart', `The registry namespace ${repo.url} has no chart called ${name} here.`, { hint: 'Add it by name if the registry does not list its repositories.' });
-    return chart;
+    if (!chart.pending) return chart;
+    const read = await readChart(discoveryDeps, name);
+    namespace.replace(read);
+    return read;
   };
 
   /** The tags of a chart: from the namespace when it is loaded and lists the chart, else straight from the registry. */
-  const tagsOf = async (name: string) => state?.namespace.chart(name)?.tags ?? sortTags(await api.tags(repositoryOf(location, name)));
+  const known = (name: string) => {
+    const chart = state?.namespace.chart(name);
+    return chart && !chart.pending ? chart : undefined;
+  };
+  const tagsOf = async (name: string) => known(name)?.tags ?? sortTags(await api.tags(repositoryOf(location, name)));
 
   const locate = async (name: string, wanted?: string): Promise<LocatedVersion> => {
     const repository = repositoryOf(location, name);
     let tag: string;
     let version: string;
-    if (wanted !== undefined && !state?.namespace.chart(name)) {
+    if (wanted !== undefined && !known(name)) {
       // A named version needs no listing: Helm's tag for it is known.
       version = wanted;
       tag = tagOfVersion(wanted);
@@ -158,7 +208,7 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
       if (!found) throw new ChartDeskError('not-found', 'open-chart', wanted === undefined ? `${repository} has no version tags.` : `${repository} has no version ${wanted}.`);
       ({ tag, version } = found);
     }
-    const digest = state?.namespace.chart(name)?.read.get(tag)?.digest;
+    const digest = known(name)?.read.get(tag)?.digest;
     return { repo, name, version, url: referenceOf(repository, tag), ...(digest ? { digest } : {}) };
   };
 
@@ -192,11 +242,12 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
     list: async (page) => (await load(false)).namespace.list(page),
     search: async (query, limit) => (await load(false)).namespace.search(query, limit),
     summary: async (name) => (await load(false)).namespace.summary(name),
+    complete: async () => (await load(false)).complete,
     async detail(name) {
       const chart = await chartOf(name);
       if (state?.source === 'network') await readDetails(chart);
       const namespace = (await load(false)).namespace;
-      namespace.refreshSummaries();
+      namespace.replace(chart);
       const detail = namespace.detail(name) as NonNullable<ReturnType<RegistryNamespace['detail']>>;
       return { ...detail, install: ociInstallCommands(repo, name, detail.summary.latestVersion || '1.0.0') };
     },

@@ -36,7 +36,11 @@ export const ChartRow = memo(function ChartRow({ repoId, chart, index, id, activ
           <span className="chart-row-version mono">{chart.latestVersion}</span>
           {chart.deprecated && <span className="badge badge-deprecated">deprecated</span>}
         </div>
-        {chart.problem ? (
+        {chart.pending ? (
+          <div className="chart-row-desc muted" data-testid="chart-row-pending">
+            Reading its versions…
+          </div>
+        ) : chart.problem ? (
           <div className="chart-row-desc chart-row-problem" title={chart.problem.message} data-testid="chart-row-problem">
             <span className={`badge ${chart.problem.kind === 'not-a-chart' ? '' : 'badge-warn'}`}>{PROBLEM_WORDS[chart.problem.kind]}</span> {chart.problem.message}
           </div>

@@ -63,6 +63,15 @@ export function useChartIndex(repoId: string): [ChartIndexState, () => Promise<v
     [repoId],
   );
 
+  // A registry reads its charts after the first page: when the rest has arrived, list again.
+  useEffect(
+    () =>
+      api.onIndexChanged((event) => {
+        if (event.repoId === repoId) void run(false);
+      }),
+    [repoId, run],
+  );
+
   const refresh = useCallback(() => {
     setState((s) => ({ ...s, loading: true, progress: undefined, error: undefined }));
     return run(true);
