@@ -1,4 +1,4 @@
-/** The chart commands' (index, pull, push, delete) view of the CLI services, and their shared options. */
+/** The chart commands' (index, pull, push, delete) view of the CLI services: the chart services for one repo. */
 import os from 'node:os';
 import path from 'node:path';
 import type { FlowClient } from '../core/auth/flow';
@@ -8,15 +8,7 @@ import { silentLogger } from '../core/log';
 import { resolveDataDir } from '../core/paths';
 import { resolveChartTarget, type ChartTarget } from './chart-target';
 import type { CliServices } from './services';
-import { NETWORK_OPTIONS, NETWORK_USAGE, type NetworkFlags } from './url-repo';
-
-const { trace: _trace, ...networkOptions } = NETWORK_OPTIONS;
-
-/** Options every chart command takes (network and TLS settings for URL repos). */
-export const CHART_NETWORK_OPTIONS = networkOptions;
-
-/** Usage lines for those options. */
-export const CHART_NETWORK_USAGE = NETWORK_USAGE.filter((line) => !line.trimStart().startsWith('--trace')).join('\n');
+import type { NetworkFlags } from './url-repo';
 
 /** The bundled index parse worker, beside the CLI bundle (dist/index-worker.cjs). */
 export function indexWorkerPath(): string {
@@ -31,7 +23,7 @@ function followingChallenges(flow: FlowClient): FlowClient {
 /** The chart services for the repo `repoArg` names; the caller closes the CLI services. */
 export async function openChartTarget(services: CliServices, env: NodeJS.ProcessEnv, repoArg: string | undefined, flags: NetworkFlags): Promise<{ target: ChartTarget; charts: ChartsCore }> {
   const target = await resolveChartTarget(repoArg, env, flags, (ref) => services.storedRepo(env, ref));
-  const flow = services.flow(env);
+  const flow = await services.flow(env);
   const parser = createIndexParser({ workerPath: indexWorkerPath() });
   const charts = createChartsCore({
     flow: target.oneOff ? followingChallenges(flow) : flow,

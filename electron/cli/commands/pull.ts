@@ -5,21 +5,10 @@ import { isSafeChartName } from '../../core/charts/chart-metadata';
 import { shortDigest } from '../../core/charts/digest';
 import { writeFileAtomic } from '../../core/store/atomic-write';
 import { ChartDeskError } from '../../core/errors';
-import { UsageError, type CliCommand } from '../command';
-import { CHART_NETWORK_OPTIONS, CHART_NETWORK_USAGE, openChartTarget } from '../chart-cli';
-import type { CliServices } from '../services';
-import { parseCommandArgs } from '../url-repo';
+import { UsageError, type CommandRunner } from '../command';
+import { openChartTarget } from '../chart-cli';
+import { CHART_NETWORK_OPTIONS, parseCommandArgs } from '../url-repo';
 
-const USAGE = `Usage: chartdesk pull <repo|url> <chart> [--version V] [-d DIR]
-
-Downloads a chart package and checks its sha256 against the repo index; a package that does not
-match is not written. Saves <chart>-<version>.tgz (written atomically) in DIR.
-
-Options:
-  --version V           The version to pull (default: the latest stable version)
-  -d, --destination DIR Folder to save into (default: the current folder; created if missing)
-${CHART_NETWORK_USAGE}
-`;
 
 const SAFE_VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,127}$/;
 
@@ -31,40 +20,33 @@ export function packageFileName(name: string, version: string): string {
   return `${name}-${version}.tgz`;
 }
 
-/** The pull command over the CLI's services. */
-export function pullCommand(services: CliServices): CliCommand {
-  return {
-    name: 'pull',
-    summary: 'Download a chart package (.tgz), verified against the index digest',
-    usage: USAGE,
-    async run(io) {
-      const { values, positionals } = parseCommandArgs(io.argv, {
-        ...CHART_NETWORK_OPTIONS,
-        version: { type: 'string' },
-        destination: { type: 'string', short: 'd', default: '.' },
-      });
-      const [repoArg, chart, ...extra] = positionals;
-      if (!repoArg || !chart || extra.length) throw new UsageError('pull needs a repo (name or URL) and a chart name');
-      try {
-        const { target, charts } = await openChartTarget(services, io.env, repoArg, values);
-        const located = await charts.versions.locate(target.repoId, chart, values.version);
-        const file = path.join(values.destination ?? '.', packageFileName(located.name, located.version));
-        const pkg = await charts.packages.fetch({
-          repo: located.repo,
-          credentials: () => target.access.credentials(target.repoId),
-          url: located.url,
-          label: `${located.name} ${located.version}`,
-          ...(located.digest ? { digest: located.digest } : {}),
-        });
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, pkg.bytes, 0o644);
-        const check = pkg.verified ? 'verified against the index' : 'NOT verified: the index gives no sha256 digest';
-        io.stdout(`Saved ${file} (sha256 ${shortDigest(pkg.digest)}, ${check}).\n`);
-        if (!pkg.verified) io.stderr(`chartdesk pull: warning: ${located.name} ${located.version} could not be verified.\n`);
-        return 0;
-      } finally {
-        await services.close();
-      }
-    },
-  };
-}
+/** Runs `chartdesk pull` (help: help/charts.ts). */
+export const runPull: CommandRunner = async (services, io) => {
+  const { values, positionals } = parseCommandArgs(io.argv, {
+    ...CHART_NETWORK_OPTIONS,
+    version: { type: 'string' },
+    destination: { type: 'string', short: 'd', default: '.' },
+  });
+  const [repoArg, chart, ...extra] = positionals;
+  if (!repoArg || !chart || extra.length) throw new UsageError('pull needs a repo (name or URL) and a chart name');
+  try {
+    const { target, charts } = await openChartTarget(services, io.env, repoArg, values);
+    const located = await charts.versions.locate(target.repoId, chart, values.version);
+    const file = path.join(values.destination ?? '.', packageFileName(located.name, located.version));
+    const pkg = await charts.packages.fetch({
+      repo: located.repo,
+      credentials: () => target.access.credentials(target.repoId),
+      url: located.url,
+      label: `${located.name} ${located.version}`,
+      ...(located.digest ? { digest: located.digest } : {}),
+    });
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, pkg.bytes, 0o644);
+    const check = pkg.verified ? 'verified against the index' : 'NOT verified: the index gives no sha256 digest';
+    io.stdout(`Saved ${file} (sha256 ${shortDigest(pkg.digest)}, ${check}).\n`);
+    if (!pkg.verified) io.stderr(`chartdesk pull: warning: ${located.name} ${located.version} could not be verified.\n`);
+    return 0;
+  } finally {
+    await services.close();
+  }
+};

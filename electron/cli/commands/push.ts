@@ -2,20 +2,10 @@
 import { promises as fs } from 'node:fs';
 import { MAX_PUSH_BYTES } from '../../contract/packages';
 import { ChartDeskError } from '../../core/errors';
-import { UsageError, type CliCommand } from '../command';
-import { CHART_NETWORK_OPTIONS, CHART_NETWORK_USAGE, openChartTarget } from '../chart-cli';
-import type { CliServices } from '../services';
-import { parseCommandArgs } from '../url-repo';
+import { UsageError, type CommandRunner } from '../command';
+import { openChartTarget } from '../chart-cli';
+import { CHART_NETWORK_OPTIONS, parseCommandArgs } from '../url-repo';
 
-const USAGE = `Usage: chartdesk push <repo|url> <file.tgz> [--force]
-
-Uploads a chart package to a ChartMuseum repo (POST /api/.../charts) with a pull,push token.
-The package is read first: a broken or unsafe chart is refused before anything is sent.
-
-Options:
-  --force               Replace the version if the repo already has it
-${CHART_NETWORK_USAGE}
-`;
 
 /** Reads the package file, refusing a missing or oversized one before any network work. */
 async function readPackage(file: string): Promise<Buffer> {
@@ -25,25 +15,18 @@ async function readPackage(file: string): Promise<Buffer> {
   return fs.readFile(file);
 }
 
-/** The push command over the CLI's services. */
-export function pushCommand(services: CliServices): CliCommand {
-  return {
-    name: 'push',
-    summary: 'Upload a chart package (.tgz) to a ChartMuseum repo',
-    usage: USAGE,
-    async run(io) {
-      const { values, positionals } = parseCommandArgs(io.argv, { ...CHART_NETWORK_OPTIONS, force: { type: 'boolean', default: false } });
-      const [repoArg, file, ...extra] = positionals;
-      if (!repoArg || !file || extra.length) throw new UsageError('push needs a repo (name or URL) and one .tgz file');
-      const bytes = await readPackage(file);
-      try {
-        const { target, charts } = await openChartTarget(services, io.env, repoArg, values);
-        const result = await charts.publisher.push(target.repoId, bytes, values.force === true);
-        io.stdout(`Pushed ${result.name} ${result.version} to ${target.label}${result.forced ? ' (replacing it if it was there)' : ''}.\n`);
-        return 0;
-      } finally {
-        await services.close();
-      }
-    },
-  };
-}
+/** Runs `chartdesk push` (help: help/charts.ts). */
+export const runPush: CommandRunner = async (services, io) => {
+  const { values, positionals } = parseCommandArgs(io.argv, { ...CHART_NETWORK_OPTIONS, force: { type: 'boolean', default: false } });
+  const [repoArg, file, ...extra] = positionals;
+  if (!repoArg || !file || extra.length) throw new UsageError('push needs a repo (name or URL) and one .tgz file');
+  const bytes = await readPackage(file);
+  try {
+    const { target, charts } = await openChartTarget(services, io.env, repoArg, values);
+    const result = await charts.publisher.push(target.repoId, bytes, values.force === true);
+    io.stdout(`Pushed ${result.name} ${result.version} to ${target.label}${result.forced ? ' (replacing it if it was there)' : ''}.\n`);
+    return 0;
+  } finally {
+    await services.close();
+  }
+};

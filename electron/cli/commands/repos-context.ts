@@ -10,7 +10,7 @@ export interface ReposCliServices {
   helmRepositoryConfig: string;
   cmUsesHttp: boolean;
   /** The auth flow engine, for `repos test` (built on first use). */
-  readonly flow: FlowClient;
+  flow(): Promise<FlowClient>;
 }
 
 /** One subcommand: resolves to the exit code. */

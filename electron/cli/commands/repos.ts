@@ -1,8 +1,7 @@
 /** `chartdesk repos …`: the repo list and its credentials from the command line. */
 import os from 'node:os';
 import { helmRepositoryConfigPath } from '../../core/helm/repositories-path';
-import { UsageError, type CliCommand } from '../command';
-import type { CliServices } from '../services';
+import { UsageError, type CommandRunner } from '../command';
 import type { ReposSubcommand } from './repos-context';
 import { reposAdd } from './repos-add';
 import { reposExport } from './repos-export';
@@ -24,61 +23,27 @@ const SUBCOMMANDS: Record<string, ReposSubcommand> = {
   test: reposTest,
 };
 
-const USAGE = `Usage: chartdesk repos <subcommand> [options]
-
-  list [--json]                      The repos, in your order, and whether a secret is stored.
-  add <name> <url> [options]         Add a repo. Modes other than none read the secret from stdin:
-      --auth none|basic|bearer|token-server   (default none)
-      --username U                   user name (basic; token server dialects B/C)
-      --dialect auto|A|B|C           token request dialect (default auto)
-      --header NAME                  send the credential in this header instead of Authorization
-      --client-id ID                 client_id for dialect C
-      --ca-file F --cert-file F --key-file F   TLS files (referenced, never copied)
-      --insecure                     skip TLS verification (testing only)
-      --pass-credentials             send credentials to chart URLs on other hosts too
-      --no-secret                    add without a secret
-  remove <name>                      Remove a repo and its stored secret.
-  import-helm [--file PATH]          Import Helm's repositories.yaml (default: HELM_REPOSITORY_CONFIG
-                                     or Helm's own); passwords move into the keychain-backed vault.
-  export <name>                      Print the helm commands that use the repo (no secret).
-  set-secret <name> [--username U]   Store the secret piped on stdin.
-  clear-secret <name>                Forget the stored secret.
-  test <name>                        Run the auth flow against the repo's index.yaml.
-
-Secrets come from stdin or the keychain, never from arguments:
-  printf %s "$API_KEY" | chartdesk repos add cm https://charts.example.com/org/repo --auth token-server
-`;
-
-/** Builds the command over the CLI's services. */
-export function reposCommand(services: CliServices): CliCommand {
-  return {
-    name: 'repos',
-    summary: 'List, add, remove and import chart repos; secrets go to the keychain.',
-    usage: USAGE,
-    async run(io) {
-      const [sub, ...rest] = io.argv;
-      const run = sub && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-      if (!run) {
-        const meant = sub ? closestOption(sub, Object.keys(SUBCOMMANDS)) : undefined;
-        throw new UsageError(sub ? `Unknown subcommand “${sub}”${meant ? ` (did you mean “${meant}”?)` : ''}.` : 'Which subcommand?');
-      }
-      const env = io.env;
-      try {
-        return await run(
-          {
-            repos: services.repos(env),
-            get flow() {
-              return services.flow(env);
-            },
-            helmRepositoryConfig: helmRepositoryConfigPath(env, process.platform, os.homedir()),
-            cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true',
-          },
-          rest,
-          io,
-        );
-      } finally {
-        await services.close();
-      }
-    },
-  };
-}
+/** Runs `chartdesk repos` (help: help/repos.ts). */
+export const runRepos: CommandRunner = async (services, io) => {
+  const [sub, ...rest] = io.argv;
+  const run = sub && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
+  if (!run) {
+    const meant = sub ? closestOption(sub, Object.keys(SUBCOMMANDS)) : undefined;
+    throw new UsageError(sub ? `Unknown subcommand “${sub}”${meant ? ` (did you mean “${meant}”?)` : ''}.` : 'Which subcommand?');
+  }
+  const env = io.env;
+  try {
+    return await run(
+      {
+        repos: await services.repos(env),
+        flow: () => services.flow(env),
+        helmRepositoryConfig: helmRepositoryConfigPath(env, process.platform, os.homedir()),
+        cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true',
+      },
+      rest,
+      io,
+    );
+  } finally {
+    await services.close();
+  }
+};

@@ -1,0 +1,28 @@
+/** What `chartdesk show` prints for people: terminal-safe files and tables. */
+import type { ChartVersion } from '../../core/index/query-types';
+import type { ChartPackage } from '../chart-queries';
+import { withFinalNewline } from '../output-format';
+import { safeBlock } from '../terminal-text';
+import { textTable } from '../text-table';
+
+/** A file from the package (Chart.yaml, values.yaml, a README), escape sequences shown escaped. */
+export function fileText(text: string): string {
+  return withFinalNewline(safeBlock(text));
+}
+
+/** One line per version, newest first: version, app version, created, digest, deprecated. */
+export function versionsTable(versions: readonly ChartVersion[]): string {
+  const rows = versions.map((v) => [v.version, v.appVersion ?? '', v.created ?? '', v.digest ?? '', v.deprecated ? 'deprecated' : '']);
+  return textTable(['VERSION', 'APP VERSION', 'CREATED', 'DIGEST', 'DEPRECATED'], rows, { maxColumnWidth: 70 });
+}
+
+/** One line per file: size in bytes, then path. */
+export function filesTable(files: ChartPackage['files']): string {
+  const width = Math.max(4, ...files.map((f) => String(f.size).length));
+  return textTable(['SIZE', 'PATH'], files.map((f) => [String(f.size).padStart(width), f.path]));
+}
+
+/** The JSON form of a version, as `show versions --json` prints it. */
+export function versionJson(v: ChartVersion): Record<string, unknown> {
+  return { version: v.version, appVersion: v.appVersion ?? null, created: v.created ?? null, digest: v.digest ?? null, deprecated: v.deprecated, prerelease: v.prerelease };
+}
