@@ -79,7 +79,7 @@ export const runSearch: CommandRunner = async (services, io) => {
     const names = values.repo?.length ? [...new Set(values.repo)] : await storedRepoNames(services, io.env);
     if (names.length === 0) throw new ChartDeskError('not-found', 'search', 'There are no stored repos to search.', { hint: 'Add one with `chartdesk repos add <name> <url>`, or name one with --repo URL.' });
     const { loaded, report } = await loadRepos(services, io, names, values);
-    if (loaded.length === 0) throw new ChartDeskError('network', 'search', `None of the ${names.length === 1 ? 'repo' : `${names.length} repos`} could be read, and there was no offline copy to fall back on.`);
+    if (loaded.length === 0) throw new ChartDeskError('network', 'search', names.length === 1 ? "The repo could not be read, and there was no offline copy to fall back on." : `None of the ${names.length} repos could be read, and there was no offline copy to fall back on.`);
     const hits = searchRepos(query, loaded.map(({ repo, charts }) => ({ repo: repo.label, charts })));
     const rows = await rowsOf(hits, new Map(loaded.map(({ repo }) => [repo.label, repo])), { versions: values.versions === true, devel: values.devel === true });
     if (format === 'json') io.stdout(jsonText(searchData(query, rows, report)));

@@ -37,18 +37,21 @@ function compare(a: string, b: string): number {
  * lists every chart, by name.
  */
 export function searchRepos(query: string, repos: readonly RepoChartList[]): RepoSearchHit[] {
+  // A stand-in per (repo, chart), so two repos may even share summary objects.
   const all: ChartSummary[] = [];
-  const repoOf = new Map<ChartSummary, string>();
+  const origin = new Map<ChartSummary, { repo: string; chart: ChartSummary }>();
   for (const { repo, charts } of repos) {
     for (const chart of charts) {
-      all.push(chart);
-      repoOf.set(chart, repo);
+      const standIn = { ...chart };
+      all.push(standIn);
+      origin.set(standIn, { repo, chart });
     }
   }
-  if (query.trim() === '') return all.map((chart) => ({ repo: repoOf.get(chart) ?? '', chart, score: 0, matched: [] as SearchField[] })).sort(byRank);
+  const hit = (standIn: ChartSummary, score: number, matched: SearchField[]): RepoSearchHit => ({ ...(origin.get(standIn) ?? { repo: '', chart: standIn }), score, matched });
+  if (query.trim() === '') return all.map((chart) => hit(chart, 0, [])).sort(byRank);
   return new SearchIndex(all)
     .search(query)
-    .map((hit) => ({ repo: repoOf.get(hit.chart) ?? '', chart: hit.chart, score: hit.score, matched: hit.matched }))
+    .map((h) => hit(h.chart, h.score, h.matched))
     .sort(byRank);
 }
 
