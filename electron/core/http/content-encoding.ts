@@ -17,8 +17,8 @@ export type ZlibLike = Pick<typeof zlib, 'createGunzip' | 'createInflate' | 'cre
 
 /** Most codings one response may stack ("gzip, br" is two). */
 const MAX_CODINGS = 3;
-/** Output chunk size of the decoders: small, so a bomb is noticed within 64 KiB of its limit. */
-const CHUNK = 64 * 1024;
+/** Output chunk size of the decoders: large enough that a 20 MB index decodes in few steps, small enough that a bomb stops within 256 KiB of its limit. */
+const CHUNK = 256 * 1024;
 
 /** The codings this Node can decode, in order of preference. */
 export function supportedCodings(z: ZlibLike = zlib as ZlibLike): Coding[] {
