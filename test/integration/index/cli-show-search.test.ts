@@ -192,6 +192,7 @@ describe('terminal safety', () => {
   });
   afterAll(() => hostile.close());
 
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   const noRawControls = (text: string) => expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
 
   it('shows escape sequences from the index escaped in tables, and exact in JSON', async () => {

@@ -26,7 +26,9 @@ describe('safeLine', () => {
   it('never lets a control character through, whatever the input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
+        // eslint-disable-next-line no-control-regex -- looking for control characters is the point
         expect(safeLine(text)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        // eslint-disable-next-line no-control-regex -- looking for control characters is the point
         expect(safeBlock(text)).not.toMatch(/[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/);
       }),
     );
