@@ -2,8 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { ChartDeskError } from '../../core/errors';
 import { decodeJwt } from '../../core/jwt/decode';
-import { fetchJwks } from '../../core/jwt/jwks';
-import { verifyJwt, type VerifyKey } from '../../core/jwt/verify';
+import type { VerifyKey } from '../../core/jwt/verify';
 import { UsageError, type CommandRunner } from '../command';
 import { httpUrlArg, parseCommandArgs } from '../url-repo';
 
@@ -32,10 +31,11 @@ export const runDecode: CommandRunner = async (services, io) => {
   if (values.key !== undefined || values.jwks !== undefined) {
     let key: VerifyKey;
     try {
-      key = values.key !== undefined ? { pem: await readKeyFile(values.key) } : { jwks: await fetchJwks((await services.flow(io.env)).http, httpUrlArg(values.jwks, '--jwks').toString()) };
+      key = values.key !== undefined ? { pem: await readKeyFile(values.key) } : { jwks: await (await import('../../core/jwt/jwks')).fetchJwks((await services.flow(io.env)).http, httpUrlArg(values.jwks, '--jwks').toString()) };
     } finally {
       await services.close();
     }
+    const { verifyJwt } = await import('../../core/jwt/verify');
     const result = await verifyJwt(input, key, now);
     out.verified = result.verified;
     if (!result.verified) out.reason = result.reason;

@@ -4,7 +4,7 @@ import { ChartDeskError } from '../../core/errors';
 import type { ChartSummary } from '../../core/index/query-types';
 import { isPrerelease, searchRepos, type RepoSearchHit } from '../../core/index/search-repos';
 import { repoCharts, storedRepoNames, type RepoCharts } from '../chart-queries';
-import type { CliIo, CommandRunner } from '../command';
+import { UsageError, type CliIo, type CommandRunner } from '../command';
 import { jsonText, OUTPUT_OPTIONS, outputFormat } from '../output-format';
 import { safeLine } from '../terminal-text';
 import { CHART_NETWORK_OPTIONS, parseCommandArgs, type NetworkFlags } from '../url-repo';
@@ -32,6 +32,7 @@ async function loadRepos(services: CliServices, io: CliIo, names: readonly strin
         if (facts.offline) io.stderr(`chartdesk search: ${safeLine(repo.label)}: ${safeLine(facts.offlineReason ?? 'using its offline copy')}\n`);
         results[i] = { loaded: { repo, charts: await repo.charts() }, report: { name: repo.label, offline: facts.offline } };
       } catch (error) {
+        if (error instanceof UsageError) throw error; // a --repo that names no stored repo
         const message = error instanceof ChartDeskError ? error.message : 'it could not be read';
         io.stderr(`chartdesk search: skipped ${safeLine(name)}: ${safeLine(message)}\n`);
         results[i] = { report: { name, offline: false, error: message } };

@@ -4,7 +4,7 @@
  * `npm run bench`; this guards the cause.)
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,8 +50,10 @@ describe('chartdesk start-up', () => {
     expect(await loadsOf(['--version'])).toEqual([]);
   });
 
-  it('loads only jose for decode', async () => {
-    expect(await loadsOf(['decode'], 'not-a-token')).toEqual(['jose']);
+  it('loads nothing for decode, and jose only to verify with --key', async () => {
+    const token = readFileSync(path.join(SHARED_DATA, 'auth', 'readme-tokens.txt'), 'utf8').split('\n').find((l) => l.includes('eyJ'))?.split(' ').pop() ?? '';
+    expect(await loadsOf(['decode'], token)).toEqual([]);
+    expect(await loadsOf(['decode', '--key', path.join(SHARED_DATA, 'auth', 'chartmuseum-example-server.pem')], token)).toEqual(['jose']);
   });
 
   it('reads a local index without an HTTP client, keychain, repo store, YAML library or worker', async () => {

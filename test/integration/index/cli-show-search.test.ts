@@ -163,6 +163,9 @@ describe('chartdesk search', () => {
     expect(run.stdout).toMatch(/^argo\/argo-cd\s/m);
     expect(run.stderr).toMatch(/argo: Showing the offline copy from/);
     expect(run.stderr).toMatch(/skipped dead: Could not reach/);
+    const unknown = await chartdesk(['search', 'x', '--repo', 'no-such-repo'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('there is no stored repo called "no-such-repo"');
     const none = await chartdesk(['search', 'x', '--repo', 'dead'], env);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('could not be read');
