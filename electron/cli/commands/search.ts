@@ -32,7 +32,9 @@ async function loadRepos(services: CliServices, io: CliIo, names: readonly strin
         if (facts.offline) io.stderr(`chartdesk search: ${safeLine(repo.label)}: ${safeLine(facts.offlineReason ?? 'using its offline copy')}\n`);
         results[i] = { loaded: { repo, charts: await repo.charts() }, report: { name: repo.label, offline: facts.offline } };
       } catch (error) {
-        if (error instanceof UsageError) throw error; // a --repo that names no stored repo
+        // A --repo that names no stored repo is a mistake on the command line, not a repo to skip.
+        if (error instanceof UsageError) throw error;
+        if (error instanceof ChartDeskError && error.step === 'find-repo') throw new UsageError(`${error.message} ${error.hint ?? ''}`.trim());
         const message = error instanceof ChartDeskError ? error.message : 'it could not be read';
         io.stderr(`chartdesk search: skipped ${safeLine(name)}: ${safeLine(message)}\n`);
         results[i] = { report: { name, offline: false, error: message } };

@@ -165,7 +165,7 @@ describe('chartdesk search', () => {
     expect(run.stderr).toMatch(/skipped dead: Could not reach/);
     const unknown = await chartdesk(['search', 'x', '--repo', 'no-such-repo'], env);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('there is no stored repo called "no-such-repo"');
+    expect(unknown.stderr).toContain('There is no repo named “no-such-repo”');
     const none = await chartdesk(['search', 'x', '--repo', 'dead'], env);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('could not be read');
