@@ -7,11 +7,11 @@ import { SHARED_DATA } from '../../support/paths';
 import { CHARTDESK_BIN, isolatedCliEnv } from '../../support/run-cli';
 
 describe('a closed output pipe', () => {
-  it('ends the run without an unhandled error when stdout closes after the first chunk', async () => {
-    const child = spawn(process.execPath, [CHARTDESK_BIN, 'index', path.join(SHARED_DATA, 'index', 'bitnami-2023-03.yaml'), '--json'], { env: isolatedCliEnv(os.tmpdir()), stdio: ['ignore', 'pipe', 'pipe'] });
+  it('ends the run without an unhandled error when the reader has gone before the output is written', async () => {
+    const child = spawn(process.execPath, [CHARTDESK_BIN, 'index', path.join(SHARED_DATA, 'index', 'k8s-at-home.yaml'), '--json'], { env: isolatedCliEnv(os.tmpdir()), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdout.destroy(); // like `| head -c 0`: nobody reads the 85 KB of JSON
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/Unhandled|EPIPE|unexpected failure/);
     expect(code).toBe(0);
