@@ -1,5 +1,6 @@
 /** `chartdesk delete <repo|url> <chart> <version>`: deletes one chart version through ChartMuseum's API. */
 import { UsageError, type CommandRunner } from '../command';
+import { safeLine } from '../terminal-text';
 import { openChartTarget } from '../chart-cli';
 import { CHART_NETWORK_OPTIONS, parseCommandArgs } from '../url-repo';
 
@@ -12,7 +13,7 @@ export const runDelete: CommandRunner = async (services, io) => {
   try {
     const { target, charts } = await openChartTarget(services, io.env, repoArg, values);
     await charts.publisher.remove(target.repoId, chart, version);
-    io.stdout(`Deleted ${chart} ${version} from ${target.label}.\n`);
+    io.stdout(`Deleted ${safeLine(`${chart} ${version}`)} from ${safeLine(target.label)}.\n`);
     return 0;
   } finally {
     await services.close();

@@ -6,6 +6,7 @@ import { shortDigest } from '../../core/charts/digest';
 import { writeFileAtomic } from '../../core/store/atomic-write';
 import { ChartDeskError } from '../../core/errors';
 import { UsageError, type CommandRunner } from '../command';
+import { safeLine } from '../terminal-text';
 import { openChartTarget } from '../chart-cli';
 import { CHART_NETWORK_OPTIONS, parseCommandArgs } from '../url-repo';
 
@@ -43,8 +44,8 @@ export const runPull: CommandRunner = async (services, io) => {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, pkg.bytes, 0o644);
     const check = pkg.verified ? 'verified against the index' : 'NOT verified: the index gives no sha256 digest';
-    io.stdout(`Saved ${file} (sha256 ${shortDigest(pkg.digest)}, ${check}).\n`);
-    if (!pkg.verified) io.stderr(`chartdesk pull: warning: ${located.name} ${located.version} could not be verified.\n`);
+    io.stdout(`Saved ${safeLine(file)} (sha256 ${shortDigest(pkg.digest)}, ${check}).\n`);
+    if (!pkg.verified) io.stderr(`chartdesk pull: warning: ${safeLine(`${located.name} ${located.version}`)} could not be verified.\n`);
     return 0;
   } finally {
     await services.close();

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { MAX_PUSH_BYTES } from '../../contract/packages';
 import { ChartDeskError } from '../../core/errors';
 import { UsageError, type CommandRunner } from '../command';
+import { safeLine } from '../terminal-text';
 import { openChartTarget } from '../chart-cli';
 import { CHART_NETWORK_OPTIONS, parseCommandArgs } from '../url-repo';
 
@@ -24,7 +25,7 @@ export const runPush: CommandRunner = async (services, io) => {
   try {
     const { target, charts } = await openChartTarget(services, io.env, repoArg, values);
     const result = await charts.publisher.push(target.repoId, bytes, values.force === true);
-    io.stdout(`Pushed ${result.name} ${result.version} to ${target.label}${result.forced ? ' (replacing it if it was there)' : ''}.\n`);
+    io.stdout(`Pushed ${safeLine(`${result.name} ${result.version}`)} to ${safeLine(target.label)}${result.forced ? ' (replacing it if it was there)' : ''}.\n`);
     return 0;
   } finally {
     await services.close();
