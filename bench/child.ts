@@ -1,5 +1,5 @@
 /**
- * What runs in a fresh child process (`node --expose-gc dist/bench.cjs --child TASK FILE`): one
+ * What runs in a fresh child process (`node --expose-gc dist/bench.cjs --child TASK FILE|URL`): one
  * measurement, printed as a JSON line. A fresh process per measurement keeps cold timings cold
  * and peak memory honest (maxRSS is per process).
  */
@@ -9,10 +9,11 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { createIndexParser } from '../electron/core/index/parse-client';
 import { parseIndex } from '../electron/core/index/parse-index';
 import { ChartIndex } from '../electron/core/index/query-index';
+import { measureFetch } from './child-fetch';
 import { makeQueries, percentile } from './queries';
 
 /** The measurements a child can make. */
-export type ChildTask = 'json' | 'jsyaml' | 'ours' | 'pipeline';
+export type ChildTask = 'json' | 'jsyaml' | 'ours' | 'pipeline' | 'fetch';
 
 /** What a child reports. */
 export interface ChildResult {
@@ -42,6 +43,7 @@ function peakSince(base: number): number {
 
 /** Runs one task on one file and returns its measurement. */
 export async function runChildTask(task: ChildTask, file: string): Promise<ChildResult> {
+  if (task === 'fetch') return measureFetch(file);
   const base = baseline();
   const bytes = readFileSync(file);
   if (task === 'json') {

@@ -55,3 +55,18 @@ await Promise.all(
       }),
     ),
 );
+
+/**
+ * On install (`prepare`) under Node older than 22.12, say why npm printed EBADENGINE warnings just
+ * before: they are about Electron's packaging tooling only, so they do not read as a broken install.
+ * npm's own errors (`npm error …`) are untouched and still fail the install.
+ */
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (process.env.npm_lifecycle_event === 'prepare' && (major < 22 || (major === 22 && minor < 12))) {
+  console.log(
+    `chartdesk: note: npm's EBADENGINE warnings above are expected on Node ${process.versions.node}. They come from Electron 45's\n` +
+      'packaging tooling (electron, @electron/get, @electron/rebuild), which wants Node 22.12+ for `npm run package` only.\n' +
+      'The app, the browser mode, the CLI and the tests run on Node 20.11+: nothing they need is missing.',
+  );
+}
+

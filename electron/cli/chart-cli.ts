@@ -1,4 +1,4 @@
-/** The chart commands' (index, pull, push, delete) view of the CLI services, and their shared options. */
+/** The chart commands' (index, pull, push, delete) view of the CLI services: the chart services for one repo. */
 import os from 'node:os';
 import path from 'node:path';
 import type { FlowClient } from '../core/auth/flow';
@@ -9,15 +9,7 @@ import { resolveDataDir } from '../core/paths';
 import type { ChartSource } from '../core/charts/chart-source';
 import { resolveChartTarget, type ChartTarget, type TargetOptions } from './chart-target';
 import type { CliServices } from './services';
-import { NETWORK_OPTIONS, NETWORK_USAGE, type NetworkFlags } from './url-repo';
-
-const { trace: _trace, ...networkOptions } = NETWORK_OPTIONS;
-
-/** Options every chart command takes (network and TLS settings for URL repos). */
-export const CHART_NETWORK_OPTIONS = networkOptions;
-
-/** Usage lines for those options. */
-export const CHART_NETWORK_USAGE = NETWORK_USAGE.filter((line) => !line.trimStart().startsWith('--trace')).join('\n');
+import type { NetworkFlags } from './url-repo';
 
 /** The bundled index parse worker, beside the CLI bundle (dist/index-worker.cjs). */
 export function indexWorkerPath(): string {
@@ -38,12 +30,12 @@ export async function openChartTarget(
   options: TargetOptions = {},
 ): Promise<{ target: ChartTarget; charts: ChartsCore; source: ChartSource }> {
   const target = await resolveChartTarget(repoArg, env, flags, (ref) => services.storedRepo(env, ref), options);
-  const flow = services.flow(env);
+  const [flow, live] = await Promise.all([services.flow(env), services.live(env)]);
   const parser = createIndexParser({ workerPath: indexWorkerPath() });
   // The target is served as resolved; another stored repo (the registry of an index's oci:// entry) comes from the store.
   const repos = {
-    get: (id: string) => (id === target.repoId ? target.access.get(id) : services.repos(env).get(id)),
-    credentials: (id: string) => (id === target.repoId ? target.access.credentials(id) : services.repos(env).credentials(id)),
+    get: async (id: string) => (id === target.repoId ? target.access.get(id) : (await services.repos(env)).get(id)),
+    credentials: async (id: string) => (id === target.repoId ? target.access.credentials(id) : (await services.repos(env)).credentials(id)),
   };
   const charts = createChartsCore({
     flow: target.oneOff ? followingChallenges(flow) : flow,
@@ -52,8 +44,8 @@ export async function openChartTarget(
     dataDir: resolveDataDir(env, process.platform, os.homedir()),
     log: silentLogger,
     ociRepoFor: async (reference) => (await services.storedRepo(env, { url: reference }))?.view,
-    maxIndexBytes: services.live(env).maxIndexBytes,
-    live: services.live(env).charts,
+    maxIndexBytes: live.maxIndexBytes,
+    live: live.charts,
   });
   return { target, charts, source: await charts.sources.forRepo(target.repoId) };
 }

@@ -26,3 +26,6 @@ export interface CliCommand {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** A command's work, in a module loaded only when the command runs: over the CLI's services and the given streams. */
+export type CommandRunner = (services: import('./services').CliServices, io: CliIo) => Promise<number>;

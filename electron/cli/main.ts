@@ -19,6 +19,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A reader that went away (`chartdesk index … | head`) ends the run quietly, as for other Unix tools. */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 runCli(COMMANDS, {
   argv: process.argv.slice(2),
   env: process.env,

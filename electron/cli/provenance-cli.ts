@@ -22,9 +22,9 @@ export interface ProvenanceStores {
 }
 
 /** Opens the stores; signing keys use the repos' keychain-backed vault (the CLI refuses to store without a keychain). */
-export function openProvenanceStores(services: CliServices, env: NodeJS.ProcessEnv): ProvenanceStores {
+export async function openProvenanceStores(services: CliServices, env: NodeJS.ProcessEnv): Promise<ProvenanceStores> {
   const dataDir = resolveDataDir(env, process.platform, os.homedir());
-  const repos = services.repos(env);
+  const repos = await services.repos(env);
   return {
     keyring: createKeyring({ dataDir, notify: repos.notify }),
     trust: createRepoTrust({ dataDir, notify: repos.notify }),

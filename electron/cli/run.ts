@@ -1,7 +1,10 @@
+/** Runs a command line over a command table: help, version, usage errors and one-line failures. */
 import { ChartDeskError } from '../core/errors';
 import { CHARTDESK_VERSION } from '../core/version';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { closestOption } from './option-hint';
+import { safeLine } from './terminal-text';
+import { EXIT_CODES } from './help/common';
 
 function overview(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
@@ -14,7 +17,10 @@ function overview(commands: readonly CliCommand[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Secrets come from the keychain, stdin or CHARTDESK_SECRET/CHARTDESK_USERNAME, never from arguments.',
+    'Text from servers and indexes is printed terminal-safe (escape sequences shown escaped); --json is exact.',
     'Run `chartdesk <command> --help` for a command’s options.',
+    '',
+    EXIT_CODES,
     '',
   ].join('\n');
 }
@@ -33,7 +39,7 @@ export async function runCli(commands: readonly CliCommand[], io: CliIo): Promis
   const command = commands.find((c) => c.name === name);
   if (!command) {
     const meant = closestOption(name, commands.map((c) => c.name));
-    io.stderr(`chartdesk: unknown command "${name}"${meant ? ` (did you mean "${meant}"?)` : ''}. Run chartdesk --help.\n`);
+    io.stderr(`chartdesk: unknown command "${safeLine(name.slice(0, 100))}"${meant ? ` (did you mean "${meant}"?)` : ''}. Run chartdesk --help.\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -44,11 +50,11 @@ export async function runCli(commands: readonly CliCommand[], io: CliIo): Promis
     return await command.run({ ...io, argv: rest });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`chartdesk ${name}: ${error.message}\n\n${command.usage.trimEnd()}\n`);
+      io.stderr(`chartdesk ${name}: ${safeLine(error.message)}\n\n${command.usage.trimEnd()}\n`);
       return 2;
     }
     if (error instanceof ChartDeskError) {
-      io.stderr(`chartdesk ${name}: ${error.step} failed: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`);
+      io.stderr(`chartdesk ${name}: ${safeLine(error.step)} failed: ${safeLine(error.message)}${error.hint ? ` (${safeLine(error.hint)})` : ''}\n`);
       return 1;
     }
     io.stderr(`chartdesk ${name}: unexpected failure (${error instanceof Error ? error.name : 'error'}). Run again with --trace for details.\n`);

@@ -15,6 +15,11 @@ export const NETWORK_OPTIONS = {
   trace: { type: 'boolean', default: false },
 } as const;
 
+const { trace: _trace, ...chartNetworkOptions } = NETWORK_OPTIONS;
+
+/** Options every chart command takes (network and TLS settings for URL repos; no --trace). */
+export const CHART_NETWORK_OPTIONS = chartNetworkOptions;
+
 /** Printed to stderr whenever TLS verification is off for an https request. */
 export const INSECURE_WARNING = 'chartdesk: warning: TLS certificate verification is off (--insecure); the server’s identity is not checked.\n';
 

@@ -128,6 +128,9 @@ export const CredentialTraceEntry = z.object({
   responseHeaders: z.record(z.string(), z.string()),
   durationMs: z.number(),
   bytes: z.number(),
+  /** Content-Encoding of a compressed body; bytes is then the decoded size, wireBytes the size sent. */
+  encoding: z.string().optional(),
+  wireBytes: z.number().optional(),
   note: z.string().optional(),
   warning: z.string().optional(),
 });

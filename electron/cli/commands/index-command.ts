@@ -1,30 +1,14 @@
-/** `chartdesk index <repo|url|file> [--json] [--search Q]`: the charts of an index. */
+/** `chartdesk index <repo|url|file> [--json] [--search Q]`: the charts of an index or a registry namespace. */
 import { promises as fs } from 'node:fs';
 import { describeAge } from '../../core/index/fetch-fallback';
-import { createIndexParser } from '../../core/index/parse-client';
-import { DEFAULT_MAX_INDEX_BYTES } from '../../core/index/fetch-index';
 import type { ChartList, SearchResult } from '../../core/index/query-types';
 import { ChartDeskError } from '../../core/errors';
-import { UsageError, type CliCommand, type CliIo } from '../command';
-import { CHART_NETWORK_OPTIONS, CHART_NETWORK_USAGE, indexWorkerPath, openChartTarget } from '../chart-cli';
+import { UsageError, type CommandRunner, type CliIo } from '../command';
 import { looksLikeUrl } from '../stored-repo';
-import type { CliServices } from '../services';
-import { parseCommandArgs } from '../url-repo';
+import { safeLine } from '../terminal-text';
+import { CHART_NETWORK_OPTIONS, parseCommandArgs } from '../url-repo';
+import { readLocalIndex } from '../local-index';
 import { chartTable } from './index-command-format';
-
-const USAGE = `Usage: chartdesk index <repo|url|file> [--json] [--search Q]
-
-Prints the charts of a repo (a stored repo by name, a repo URL, an OCI registry namespace such as
-oci://ghcr.io/org/charts, or a local index file, YAML or JSON). A registry's charts come from its
-catalog, or from the chart names stored with the repo when the registry does not list them.
-When the repo cannot be reached, its offline copy is used and said so on stderr.
-
-Options:
-  --search Q            Only charts matching Q (name, keywords, description), best first
-  --limit N             At most N charts or hits (default: all charts, 50 hits)
-  --json                Print JSON: { index, charts } or { index, query, total, hits }
-${CHART_NETWORK_USAGE}
-`;
 
 /** What print needs of an index or a chart source. */
 interface Listing {
@@ -37,7 +21,7 @@ async function print(io: CliIo, index: Listing, summary: Record<string, unknown>
   if (search !== undefined) {
     const result = await index.search(search, limit ?? 50);
     if (json) io.stdout(`${JSON.stringify({ index: summary, ...result }, null, 2)}\n`);
-    else if (result.hits.length === 0) io.stderr(`No chart matches "${search}".\n`);
+    else if (result.hits.length === 0) io.stderr(`No chart matches "${safeLine(search)}".\n`);
     else io.stdout(chartTable(result.hits.map((hit) => hit.chart)));
     return;
   }
@@ -57,51 +41,43 @@ async function isLocalFile(arg: string): Promise<boolean> {
   return (await fs.stat(arg).catch(() => undefined))?.isFile() === true;
 }
 
-/** The index command over the CLI's services. */
-export function indexCommand(services: CliServices): CliCommand {
-  return {
-    name: 'index',
-    summary: 'List or search the charts of a repo index (repo, URL or local file)',
-    usage: USAGE,
-    async run(io) {
-      const { values, positionals } = parseCommandArgs(io.argv, { ...CHART_NETWORK_OPTIONS, json: { type: 'boolean', default: false }, search: { type: 'string' }, limit: { type: 'string' } });
-      const [source, ...extra] = positionals;
-      if (!source || extra.length) throw new UsageError('index needs one repo name, repo URL or index file');
-      const limit = values.limit === undefined ? undefined : Number(values.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive whole number');
-      const json = values.json === true;
-      if (await isLocalFile(source)) {
-        const stat = await fs.stat(source);
-        if (stat.size > DEFAULT_MAX_INDEX_BYTES) throw new ChartDeskError('too-large', 'read-file', `${source} is larger than ${DEFAULT_MAX_INDEX_BYTES / (1024 * 1024)} MB.`);
-        const index = await createIndexParser({ workerPath: indexWorkerPath() }).parse(await fs.readFile(source), { transfer: true });
-        const info = index.info();
-        if (!json) io.stderr(`${source}: ${counted(info.chartCount, 'chart')}, ${counted(info.versionCount, 'version')}${info.warningCount ? `, ${counted(info.warningCount, 'warning')}` : ''}.\n`);
-        await print(io, index, { file: source, ...info }, values.search, limit, json);
-        return 0;
+/** Runs `chartdesk index` (help: help/charts.ts). */
+export const runIndex: CommandRunner = async (services, io) => {
+  const { values, positionals } = parseCommandArgs(io.argv, { ...CHART_NETWORK_OPTIONS, json: { type: 'boolean', default: false }, search: { type: 'string' }, limit: { type: 'string' } });
+  const [source, ...extra] = positionals;
+  if (!source || extra.length) throw new UsageError('index needs one repo name, repo URL or index file');
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive whole number');
+  const json = values.json === true;
+  if (await isLocalFile(source)) {
+    const index = await readLocalIndex(source);
+    const info = index.info();
+    if (!json) io.stderr(`${safeLine(source)}: ${counted(info.chartCount, 'chart')}, ${counted(info.versionCount, 'version')}${info.warningCount ? `, ${counted(info.warningCount, 'warning')}` : ''}.\n`);
+    await print(io, index, { file: source, ...info }, values.search, limit, json);
+    return 0;
+  }
+  try {
+    const { openChartTarget } = await import('../chart-cli');
+    const { target, source: charts } = await openChartTarget(services, io.env, source, values).catch((error: unknown) => {
+      // A path-like argument that is neither a file nor a stored repo most likely meant a file.
+      if (error instanceof ChartDeskError && error.step === 'find-repo' && /[\\/]|\.(ya?ml|json)$/i.test(source)) {
+        throw new ChartDeskError('not-found', 'read-file', `There is no index file at ${safeLine(source.slice(0, 200))}, and no stored repo by that name.`);
       }
-      try {
-        const { target, source: charts } = await openChartTarget(services, io.env, source, values).catch((error: unknown) => {
-          // A path-like argument that is neither a file nor a stored repo most likely meant a file.
-          if (error instanceof ChartDeskError && error.step === 'find-repo' && /[\\/]|\.(ya?ml|json)$/i.test(source)) {
-            throw new ChartDeskError('not-found', 'read-file', `There is no index file at ${source.slice(0, 200)}, and no stored repo by that name.`);
-          }
-          throw error;
-        });
-        await charts.open(false);
-        // A registry lists its first page at once and reads the rest after; the CLI prints all of it.
-        await charts.complete();
-        const summary = await charts.open(false);
-        if (!json) {
-          const where = summary.offline ? ` (OFFLINE copy from ${describeAge(summary.ageMs)})` : '';
-          io.stderr(`${target.label}: ${counted(summary.chartCount, 'chart')}, ${counted(summary.versionCount, 'version')}${where}.\n`);
-          if (summary.offlineReason) io.stderr(`${summary.offlineReason}\n`);
-          if (summary.discovery !== 'index' && summary.discoveryNote) io.stderr(`${summary.discoveryNote}\n`);
-        }
-        await print(io, charts, summary, values.search, limit, json);
-        return 0;
-      } finally {
-        await services.close();
-      }
-    },
-  };
-}
+      throw error;
+    });
+    await charts.open(false);
+    // A registry lists its first page at once and reads the rest after; the CLI prints all of it.
+    await charts.complete();
+    const summary = await charts.open(false);
+    if (!json) {
+      const where = summary.offline ? ` (OFFLINE copy from ${describeAge(summary.ageMs)})` : '';
+      io.stderr(`${safeLine(target.label)}: ${counted(summary.chartCount, 'chart')}, ${counted(summary.versionCount, 'version')}${where}.\n`);
+      if (summary.offlineReason) io.stderr(`${safeLine(summary.offlineReason)}\n`);
+      if (summary.discovery !== 'index' && summary.discoveryNote) io.stderr(`${safeLine(summary.discoveryNote)}\n`);
+    }
+    await print(io, charts, summary, values.search, limit, json);
+    return 0;
+  } finally {
+    await services.close();
+  }
+};

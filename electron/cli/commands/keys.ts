@@ -3,31 +3,13 @@ import { ChartDeskError } from '../../core/errors';
 import { MAX_KEY_FILE_BYTES } from '../../core/provenance/limits';
 import { formatFingerprint } from '../../core/provenance/outcome';
 import { normalizeFingerprint } from '../../core/provenance/store-formats';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { UsageError, type CliIo, type CommandRunner } from '../command';
 import { closestOption } from '../option-hint';
 import { openProvenanceStores, readCappedFile, type ProvenanceStores } from '../provenance-cli';
 import type { CliServices } from '../services';
 import { findStoredRepo } from '../stored-repo';
 import { formatKeys } from './keys-format';
 import { parseArgs } from './repos-args';
-
-const USAGE = `Usage: chartdesk keys <subcommand> [options]
-
-  import FILE                 Add the public keys of FILE (armored or binary, several keys allowed,
-                              as gpg --export writes them) to your keyring.
-  import --secret FILE        Add a signing key: the secret key goes to the keychain-backed vault,
-                              its public key to your keyring. A passphrase, if the key has one, is
-                              asked when signing (CHARTDESK_SIGNING_PASSPHRASE or stdin).
-  list [--json]               The keyring and the signing keys (user id, fingerprint, dates).
-  remove FINGERPRINT          Remove a public key from the keyring.
-  remove --secret FINGERPRINT Delete a signing key (and a kept passphrase) from the vault.
-  forget-passphrase FINGERPRINT  Forget a signing key's kept passphrase.
-  pin <repo> FINGERPRINT...   Trust only these keys for charts of a stored repo.
-  unpin <repo>                Trust any key of the keyring for the repo again.
-  pins <repo>                 The keys a repo pins.
-
-Keys live in the data folder (provenance/keyring.json); secret keys only in the vault.
-`;
 
 type Sub = (stores: ProvenanceStores, argv: string[], io: CliIo, services: CliServices) => Promise<number>;
 
@@ -92,7 +74,7 @@ const forgetPassphrase: Sub = async (stores, argv, io) => {
 
 const repoOf = async (services: CliServices, io: CliIo, name: string | undefined) => {
   if (!name) throw new UsageError('which stored repo?');
-  const stored = await findStoredRepo(services.repos(io.env), { name });
+  const stored = await findStoredRepo(await services.repos(io.env), { name });
   if (!stored) throw new ChartDeskError('not-found', 'find-repo', `There is no repo named “${name}”.`);
   return stored.view;
 };
@@ -122,24 +104,17 @@ const pins: Sub = async (stores, argv, io, services) => {
 
 const SUBCOMMANDS: Record<string, Sub> = { import: importKeys, list, remove, 'forget-passphrase': forgetPassphrase, pin, unpin, pins };
 
-/** The keys command over the CLI's services. */
-export function keysCommand(services: CliServices): CliCommand {
-  return {
-    name: 'keys',
-    summary: 'Import, list and remove provenance keys and signing keys; pin keys per repo',
-    usage: USAGE,
-    async run(io) {
-      const [sub, ...rest] = io.argv;
-      const run = sub && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-      if (!run) {
-        const meant = sub ? closestOption(sub, Object.keys(SUBCOMMANDS)) : undefined;
-        throw new UsageError(sub ? `Unknown subcommand “${sub}”${meant ? ` (did you mean “${meant}”?)` : ''}.` : 'Which subcommand?');
-      }
-      try {
-        return await run(openProvenanceStores(services, io.env), rest, io, services);
-      } finally {
-        await services.close();
-      }
-    },
-  };
-}
+/** Runs `chartdesk keys` (help: help/provenance.ts). */
+export const runKeys: CommandRunner = async (services, io) => {
+  const [sub, ...rest] = io.argv;
+  const run = sub && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
+  if (!run) {
+    const meant = sub ? closestOption(sub, Object.keys(SUBCOMMANDS)) : undefined;
+    throw new UsageError(sub ? `Unknown subcommand “${sub}”${meant ? ` (did you mean “${meant}”?)` : ''}.` : 'Which subcommand?');
+  }
+  try {
+    return await run(await openProvenanceStores(services, io.env), rest, io, services);
+  } finally {
+    await services.close();
+  }
+};

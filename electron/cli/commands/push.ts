@@ -1,31 +1,15 @@
-/** `chartdesk push <repo|url> <file.tgz> [--force]`: uploads a chart package through ChartMuseum's API or to an OCI registry. */
+/** `chartdesk push <repo|url> <file.tgz> [--force] [--sign KEY]`: uploads a chart package through ChartMuseum's API or to an OCI registry. */
 import { promises as fs } from 'node:fs';
 import { MAX_PUSH_BYTES } from '../../contract/packages';
-import { ChartDeskError } from '../../core/errors';
-import { UsageError, type CliCommand, type CliIo } from '../command';
 import { readChartArchive } from '../../core/charts/chart-archive';
+import { ChartDeskError } from '../../core/errors';
 import { signProvenance } from '../../core/provenance/sign';
+import { UsageError, type CliIo, type CommandRunner } from '../command';
+import { openChartTarget } from '../chart-cli';
 import { findSigningKey, openProvenanceStores, passphraseFromInput } from '../provenance-cli';
-import { CHART_NETWORK_OPTIONS, CHART_NETWORK_USAGE, openChartTarget } from '../chart-cli';
 import type { CliServices } from '../services';
-import { parseCommandArgs } from '../url-repo';
-
-const USAGE = `Usage: chartdesk push <repo|url> <file.tgz> [--force] [--sign KEY [--keep-passphrase]]
-
-Uploads a chart package with a pull,push token: to a ChartMuseum repo (POST /api/.../charts), or
-to an OCI registry namespace (oci://host/ns) exactly as \`helm push\` does (blobs, config and a
-manifest with Helm's media types, tagged with the version). A .prov goes with it (ChartMuseum's
-prov field, the OCI provenance layer): made with --sign, or a file.tgz.prov found beside the file.
-The package is read first: a broken or unsafe chart is refused before anything is sent.
-
-Options:
-  --force               Replace the version if the repo already has it (a registry: move its tag)
-  --sign KEY            Sign it as helm package --sign does and push the .prov with it. KEY is a
-                        signing key's fingerprint, key id or part of its user id (chartdesk keys list).
-                        A passphrase is read from CHARTDESK_SIGNING_PASSPHRASE or stdin, never argv.
-  --keep-passphrase     Keep a passphrase that worked in the keychain-backed vault
-${CHART_NETWORK_USAGE}
-`;
+import { safeLine } from '../terminal-text';
+import { CHART_NETWORK_OPTIONS, parseCommandArgs } from '../url-repo';
 
 /** Reads the package file, refusing a missing or oversized one before any network work. */
 async function readPackage(file: string): Promise<Buffer> {
@@ -37,7 +21,7 @@ async function readPackage(file: string): Promise<Buffer> {
 
 /** Signs the package with the named signing key; asks for the passphrase (env, then stdin) only when the key needs one. */
 async function signForPush(services: CliServices, io: CliIo, query: string, bytes: Buffer, keep: boolean): Promise<{ provenance: string; userId: string }> {
-  const stores = openProvenanceStores(services, io.env);
+  const stores = await openProvenanceStores(services, io.env);
   const key = await findSigningKey(stores.signing, query);
   const archive = await readChartArchive(bytes);
   let unlocked;
@@ -53,35 +37,28 @@ async function signForPush(services: CliServices, io: CliIo, query: string, byte
   return { provenance, userId: key.userIds[0] ?? key.fingerprint };
 }
 
-/** The push command over the CLI's services. */
-export function pushCommand(services: CliServices): CliCommand {
-  return {
-    name: 'push',
-    summary: 'Upload a chart package (.tgz) to a ChartMuseum repo or an OCI registry',
-    usage: USAGE,
-    async run(io) {
-      const { values, positionals } = parseCommandArgs(io.argv, {
-        ...CHART_NETWORK_OPTIONS,
-        force: { type: 'boolean', default: false },
-        sign: { type: 'string' },
-        'keep-passphrase': { type: 'boolean', default: false },
-      });
-      if (values['keep-passphrase'] && !values.sign) throw new UsageError('--keep-passphrase goes with --sign');
-      const [repoArg, file, ...extra] = positionals;
-      if (!repoArg || !file || extra.length) throw new UsageError('push needs a repo (name or URL) and one .tgz file');
-      const bytes = await readPackage(file);
-      try {
-        const signed = values.sign ? await signForPush(services, io, values.sign, bytes, values['keep-passphrase'] === true) : undefined;
-        const beside = signed ? undefined : await fs.readFile(`${file}.prov`).catch(() => undefined);
-        const prov = signed ? Buffer.from(signed.provenance, 'utf8') : beside;
-        const { target, source } = await openChartTarget(services, io.env, repoArg, values);
-        const result = await source.push(bytes, { force: values.force === true, ...(prov ? { prov } : {}) });
-        const how = signed ? `, signed by ${signed.userId}` : beside ? ' with its provenance file' : '';
-        io.stdout(`Pushed ${result.name} ${result.version} to ${target.label}${result.forced ? ' (replacing it if it was there)' : ''}${how}.\n`);
-        return 0;
-      } finally {
-        await services.close();
-      }
-    },
-  };
-}
+/** Runs `chartdesk push` (help: help/charts.ts). */
+export const runPush: CommandRunner = async (services, io) => {
+  const { values, positionals } = parseCommandArgs(io.argv, {
+    ...CHART_NETWORK_OPTIONS,
+    force: { type: 'boolean', default: false },
+    sign: { type: 'string' },
+    'keep-passphrase': { type: 'boolean', default: false },
+  });
+  if (values['keep-passphrase'] && !values.sign) throw new UsageError('--keep-passphrase goes with --sign');
+  const [repoArg, file, ...extra] = positionals;
+  if (!repoArg || !file || extra.length) throw new UsageError('push needs a repo (name or URL) and one .tgz file');
+  const bytes = await readPackage(file);
+  try {
+    const signed = values.sign ? await signForPush(services, io, values.sign, bytes, values['keep-passphrase'] === true) : undefined;
+    const beside = signed ? undefined : await fs.readFile(`${file}.prov`).catch(() => undefined);
+    const prov = signed ? Buffer.from(signed.provenance, 'utf8') : beside;
+    const { target, source } = await openChartTarget(services, io.env, repoArg, values);
+    const result = await source.push(bytes, { force: values.force === true, ...(prov ? { prov } : {}) });
+    const how = signed ? `, signed by ${safeLine(signed.userId)}` : beside ? ' with its provenance file' : '';
+    io.stdout(`Pushed ${safeLine(`${result.name} ${result.version}`)} to ${safeLine(target.label)}${result.forced ? ' (replacing it if it was there)' : ''}${how}.\n`);
+    return 0;
+  } finally {
+    await services.close();
+  }
+};

@@ -13,13 +13,13 @@ export interface ReposCliServices {
   helmRepositoryConfig: string;
   cmUsesHttp: boolean;
   /** The auth flow engine, for `repos test` (built on first use). */
-  readonly flow: FlowClient;
+  flow(): Promise<FlowClient>;
   /** The chart source of a stored repo (its probe, its registry). */
   source(name: string): Promise<ChartSource>;
   /** Where Docker, Helm and Podman keep registry logins. */
   registryAuthFiles: RegistryAuthFile[];
   /** Export and import of every repo (export-all, import-all). */
-  readonly transfer: TransferService;
+  transfer(): Promise<TransferService>;
 }
 
 /** One subcommand: resolves to the exit code. */

@@ -4,6 +4,7 @@ import { UsageError } from '../command';
 import { parseArgs } from './repos-args';
 import type { ReposSubcommand } from './repos-context';
 import { noticeLines } from './repos-format';
+import { safeLine } from '../terminal-text';
 
 /** Imports and prints what was imported, what was skipped and why. */
 export const reposImportHelm: ReposSubcommand = async ({ repos, helmRepositoryConfig, cmUsesHttp }, argv, io) => {
@@ -20,6 +21,6 @@ export const reposImportHelm: ReposSubcommand = async ({ repos, helmRepositoryCo
     lines.push(`Helm's file still holds those passwords in plain text; once ChartDesk works for you, remove them from ${report.path}.`);
   }
   io.stderr(noticeLines(repos.notices()));
-  io.stdout(`${lines.join('\n')}\n`);
+  io.stdout(`${lines.map(safeLine).join('\n')}\n`);
   return 0;
 };

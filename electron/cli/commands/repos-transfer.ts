@@ -19,7 +19,7 @@ import { noticeLines } from './repos-format';
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Writes every repo (and the settings) to FILE; with --with-secrets, encrypted with a passphrase. */
-export const reposExportAll: ReposSubcommand = async ({ transfer }, argv, io) => {
+export const reposExportAll: ReposSubcommand = async ({ transfer: openTransfer }, argv, io) => {
   const args = parseArgs(argv, [], ['with-secrets', 'force']);
   const [file, ...extra] = args.positionals;
   if (!file || extra.length) throw new UsageError('repos export-all needs exactly one FILE to write.');
@@ -29,6 +29,7 @@ export const reposExportAll: ReposSubcommand = async ({ transfer }, argv, io) =>
   }
   const withSecrets = args.switches.has('with-secrets');
   const passphrase = withSecrets ? await readPassphrase(io, true) : undefined;
+  const transfer = await openTransfer();
   const result = await transfer.exportAll({ withSecrets, passphrase });
   await writeFileAtomic(target, result.content, 0o600).catch((error: unknown) => {
     throw storeError(error, 'export', `write ${file}`);
@@ -39,7 +40,7 @@ export const reposExportAll: ReposSubcommand = async ({ transfer }, argv, io) =>
 };
 
 /** Reads FILE, prints what it adds, skips or replaces, and imports (secrets into this machine's keychain-backed vault). */
-export const reposImportAll: ReposSubcommand = async ({ transfer, repos }, argv, io) => {
+export const reposImportAll: ReposSubcommand = async ({ transfer: openTransfer, repos }, argv, io) => {
   const args = parseArgs(argv, [], ['replace', 'settings', 'dry-run']);
   const [file, ...extra] = args.positionals;
   if (!file || extra.length) throw new UsageError('repos import-all needs exactly one FILE to read.');
@@ -48,6 +49,7 @@ export const reposImportAll: ReposSubcommand = async ({ transfer, repos }, argv,
   if (stat.size > MAX_EXPORT_CHARS) throw new ChartDeskError('too-large', 'read-export', `${file.slice(0, 300)} is larger than an export file can be (16 MB).`);
   const content = await fs.readFile(file, 'utf8');
   const passphrase = readExportInfo(content).encrypted ? await readPassphrase(io, false) : undefined;
+  const transfer = await openTransfer();
   const plan = await transfer.preview(content, passphrase);
   const replacing = args.switches.has('replace');
   const secretCount = plan.items.filter((i) => i.hasSecret).length;

@@ -5,8 +5,7 @@ import { registryAuthFiles } from '../../core/oci/registry-auth-paths';
 import { openChartTarget } from '../chart-cli';
 import { reposAddChart, reposRemoveChart } from './repos-charts';
 import { reposImportRegistryAuth } from './repos-import-registry-auth';
-import { UsageError, type CliCommand } from '../command';
-import type { CliServices } from '../services';
+import { UsageError, type CommandRunner } from '../command';
 import type { ReposSubcommand } from './repos-context';
 import { reposAdd } from './repos-add';
 import { reposExport } from './repos-export';
@@ -34,86 +33,30 @@ const SUBCOMMANDS: Record<string, ReposSubcommand> = {
   'import-all': reposImportAll,
 };
 
-const USAGE = `Usage: chartdesk repos <subcommand> [options]
-
-  list [--json]                      The repos, in your order, and whether a secret is stored.
-  add <name> <url> [options]         Add a repo: an http(s) folder holding index.yaml, or an OCI
-                                     registry namespace (oci://ghcr.io/org/charts). Modes other than
-                                     none read the secret from stdin:
-      --auth none|basic|bearer|token-server|identity-token   (default none; registries: basic is
-                                     a user name and password, identity-token an OAuth2 refresh token)
-      --username U                   user name (basic; token server dialects B/C)
-      --dialect auto|A|B|C           token request dialect (default auto)
-      --header NAME                  send the credential in this header instead of Authorization
-      --client-id ID                 client_id for dialect C
-      --ca-file F --cert-file F --key-file F   TLS files (referenced, never copied)
-      --insecure                     skip TLS verification (testing only)
-      --pass-credentials             send credentials to chart URLs on other hosts too
-      --no-secret                    add without a secret
-      --plain-http / --no-plain-http registries: plain HTTP (default for localhost only)
-      --chart A,B                    registries: charts to list (comma-separated), for registries
-                                     that do not list their repositories
-  remove <name>                      Remove a repo and its stored secret.
-  import-helm [--file PATH]          Import Helm's repositories.yaml (default: HELM_REPOSITORY_CONFIG
-                                     or Helm's own); passwords move into the keychain-backed vault.
-  import-registry-auth [FILE]        Import registry logins from Docker's config.json, Helm's
-                                     registry config.json and Podman's auth.json (or FILE), with
-                                     credsStore/credHelpers resolved; secrets into the vault.
-  add-chart <name> <chart>           Add a chart (name, or oci://host/ns/chart) to a registry repo.
-  remove-chart <name> <chart>        Remove a chart from a registry repo's list.
-  export <name>                      Print the helm commands that use the repo (no secret).
-  set-secret <name> [--username U]   Store the secret piped on stdin.
-  clear-secret <name>                Forget the stored secret.
-  test <name>                        Run the auth flow against the repo's index.yaml.
-  export-all FILE [--with-secrets] [--force]
-                                     Write every repo and the settings to FILE (for a new machine).
-                                     --with-secrets encrypts it with a passphrase (scrypt + AES-256-GCM).
-  import-all FILE [--replace] [--settings] [--dry-run]
-                                     Add the repos of FILE; ones with a name or URL you have are
-                                     skipped (--replace replaces them); --settings takes over its
-                                     settings; --dry-run only prints what would happen.
-
-Secrets come from stdin or the keychain, never from arguments:
-  printf %s "$API_KEY" | chartdesk repos add cm https://charts.example.com/org/repo --auth token-server
-The passphrase of an export comes from CHARTDESK_PASSPHRASE, stdin or the terminal:
-  CHARTDESK_PASSPHRASE=… chartdesk repos export-all repos.json --with-secrets
-`;
-
-/** Builds the command over the CLI's services. */
-export function reposCommand(services: CliServices): CliCommand {
-  return {
-    name: 'repos',
-    summary: 'List, add, remove and import chart repos; secrets go to the keychain.',
-    usage: USAGE,
-    async run(io) {
-      const [sub, ...rest] = io.argv;
-      const run = sub && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-      if (!run) {
-        const meant = sub ? closestOption(sub, Object.keys(SUBCOMMANDS)) : undefined;
-        throw new UsageError(sub ? `Unknown subcommand “${sub}”${meant ? ` (did you mean “${meant}”?)` : ''}.` : 'Which subcommand?');
-      }
-      const env = io.env;
-      try {
-        return await run(
-          {
-            repos: services.repos(env),
-            get flow() {
-              return services.flow(env);
-            },
-            get transfer() {
-              return services.transfer(env);
-            },
-            helmRepositoryConfig: helmRepositoryConfigPath(env, process.platform, os.homedir()),
-            registryAuthFiles: registryAuthFiles(env, process.platform, os.homedir()),
-            source: async (name) => (await openChartTarget(services, env, name, {})).source,
-            cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true',
-          },
-          rest,
-          io,
-        );
-      } finally {
-        await services.close();
-      }
-    },
-  };
-}
+/** Runs `chartdesk repos` (help: help/repos.ts). */
+export const runRepos: CommandRunner = async (services, io) => {
+  const [sub, ...rest] = io.argv;
+  const run = sub && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
+  if (!run) {
+    const meant = sub ? closestOption(sub, Object.keys(SUBCOMMANDS)) : undefined;
+    throw new UsageError(sub ? `Unknown subcommand “${sub}”${meant ? ` (did you mean “${meant}”?)` : ''}.` : 'Which subcommand?');
+  }
+  const env = io.env;
+  try {
+    return await run(
+      {
+        repos: await services.repos(env),
+        flow: () => services.flow(env),
+        transfer: () => services.transfer(env),
+        registryAuthFiles: registryAuthFiles(env, process.platform, os.homedir()),
+        source: async (name) => (await openChartTarget(services, env, name, {})).source,
+        helmRepositoryConfig: helmRepositoryConfigPath(env, process.platform, os.homedir()),
+        cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true',
+      },
+      rest,
+      io,
+    );
+  } finally {
+    await services.close();
+  }
+};

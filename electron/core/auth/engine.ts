@@ -74,6 +74,7 @@ export function sendRepoRequest(
   if (req.body !== undefined) http.body = req.body;
   if (req.signal) http.signal = req.signal;
   if (req.maxBytes !== undefined) http.maxBytes = req.maxBytes;
+  if (req.keepEncoded) http.keepEncoded = true;
   if (req.onProgress) http.onProgress = req.onProgress;
   return engine.http.send(http, trace);
 }

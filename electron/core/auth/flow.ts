@@ -89,6 +89,8 @@ export function createFlowClient(deps: FlowDeps): FlowClient {
       const { response, token } = outcome;
       const result: FlowResponse = { status: response.status, headers: response.headers, body: response.body, trace: trace.entries };
       if (token) result.token = token;
+      if (response.encoding) result.encoding = response.encoding;
+      if (response.encodedBody) result.encodedBody = response.encodedBody;
       return result;
     });
   }

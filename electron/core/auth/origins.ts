@@ -54,8 +54,14 @@ export function checkRealmUrl(realm: string | undefined): string {
   } catch {
     throw new ChartDeskError('challenge-malformed', 'challenge', 'The repo’s Bearer challenge has no valid realm (token server URL).');
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ChartDeskError('challenge-malformed', 'challenge', 'The repo’s Bearer challenge names a realm that is not a plain http(s) URL.');
+  }
+  // A user name or password in the realm came from the server, not from the user: never a credential.
+  if (url.username || url.password) {
+    throw new ChartDeskError('challenge-malformed', 'challenge', `The repo’s Bearer challenge names a realm with a user name or password in it (${url.protocol}//‹redacted›@${url.host}); ChartDesk does not take credentials from a server’s challenge.`, {
+      hint: 'Ask the repo’s admin to drop the credentials from the realm; ChartDesk sends only the secret stored for the repo.',
+    });
   }
   return url.toString();
 }

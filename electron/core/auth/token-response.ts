@@ -28,6 +28,10 @@ export function parseTokenResponse(body: Buffer, now: number, origin: string): P
     throw new ChartDeskError('http', 'token', `The token server at ${origin} answered without a token (no access_token or token field).`);
   }
   const token = raw.trim();
+  // A token travels in an HTTP header and is printed raw by `chartdesk token`: visible ASCII only.
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new ChartDeskError('http', 'token', `The token server at ${origin} answered with a token that holds spaces, control characters or non-ASCII characters, which no token can have.`);
+  }
   const out: ParsedTokenResponse = { token, expiresAt: now + MIN_LIFETIME_S * 1000 };
   const decoded = tryDecodeJwt(token, now);
   const issuedAtText = typeof data.issued_at === 'string' ? Date.parse(data.issued_at) : NaN;

@@ -47,8 +47,10 @@ export interface FlowRequest {
   /** push => token scope 'pull,push'. Default pull. */
   scope?: FlowScope;
   signal?: AbortSignal;
-  /** Response size cap in bytes (throws kind 'too-large'). */
+  /** Response size cap in bytes, on the wire and after decoding (throws kind 'too-large'). */
   maxBytes?: number;
+  /** Also return the body as received when a content coding was decoded (FlowResponse.encodedBody). */
+  keepEncoded?: boolean;
   onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
   /** Token-server mode only: when the repo challenges Basic instead of Bearer, answer with Basic (CLI one-off use, registries). */
   followChallengeScheme?: boolean;
@@ -88,7 +90,12 @@ export interface FlowResponse {
   status: number;
   /** Response headers, names lower-cased. */
   headers: Record<string, string>;
+  /** The body, its content codings decoded. */
   body: Buffer;
+  /** The content codings the server applied (e.g. "gzip"), when it compressed the body. */
+  encoding?: string;
+  /** The body as received, when the request set keepEncoded and a coding was decoded. */
+  encodedBody?: Buffer;
   trace: TraceEntry[];
   token?: TokenInfo;
 }

@@ -5,6 +5,8 @@ import { repoCredentialsAllowed } from '../auth/origins';
 import { normalizeDigest, sha256Hex, verifyDigest } from './digest';
 import { httpFailure } from './http-failure';
 import type { PackageCache } from './package-cache';
+import { packageBytes } from './package-bytes';
+import { IDENTITY_ONLY } from '../http/content-encoding';
 
 /** Which package to get and how to reach it. */
 export interface PackageRequest {
@@ -60,12 +62,14 @@ export function createPackageFetcher(deps: PackageFetcherDeps): PackageFetcher {
         repo: allowed ? request.repo : anonymousRepo(request.repo),
         credentials: allowed ? request.credentials : async () => ({}),
         url: request.url,
-        headers: { accept: 'application/gzip, application/x-tar, application/octet-stream, */*' },
+        // The package is a gzip file: ask for it as stored, and keep the bytes as sent in case a server labels it gzip-encoded anyway.
+        headers: { accept: 'application/gzip, application/x-tar, application/octet-stream, */*', 'accept-encoding': IDENTITY_ONLY },
+        keepEncoded: true,
         maxBytes: deps.limits.maxCompressedBytes,
         ...(request.signal ? { signal: request.signal } : {}),
       });
       if (response.status < 200 || response.status > 299) throw httpFailure('download', `downloading ${request.label}`, response.status);
-      const bytes = response.body;
+      const bytes = packageBytes(response, expected);
       if (expected === undefined) return { bytes, digest: sha256Hex(bytes), verified: false, fromCache: false };
       verifyDigest(bytes, expected, `The package ${request.label}`);
       await deps.cache.put(bytes);

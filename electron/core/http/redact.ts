@@ -15,6 +15,9 @@ const KEY_PARAM = /(secret|password|passwd|pwd|key|credential)/i;
 /** Headers whose values are credentials. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
 
+/** The user info of a URL inside free text: scheme, `//`, then anything up to the last `@` before the host ends. */
+const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'<>@]*(?:@[^\s/?#"'<>@]*)*@/gi;
+
 /** Things that look like a JWT (three base64url parts starting with a JSON header). */
 const JWT_LIKE = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
 
@@ -67,13 +70,34 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Replaces every known secret (whole) and every JWT-looking string (but its ends) inside free text. */
+/**
+ * Replaces every known secret (whole), the user info of every URL (`https://user:pass@host` →
+ * `https://‹redacted›@host`) and every JWT-looking string (but its ends) inside free text.
+ */
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length >= 3) out = out.split(secret).join(REDACTED);
   }
-  return out.replace(JWT_LIKE, (jwt) => maskSecret(jwt));
+  return out.replace(URL_USER_INFO, `$1${REDACTED}@`).replace(JWT_LIKE, (jwt) => maskSecret(jwt));
+}
+
+/**
+ * The URL without its user info, and whether it had any. User info in an address is never used
+ * as a credential: credentials come only from what the user configured for the repo.
+ */
+export function withoutUserInfo(url: string): { url: string; hadUserInfo: boolean } {
+  if (!url.includes('@')) return { url, hadUserInfo: false };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url, hadUserInfo: false };
+  }
+  if (!parsed.username && !parsed.password) return { url, hadUserInfo: false };
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.toString(), hadUserInfo: true };
 }
 
 /** True when a header carries a credential (including a repo's custom auth header). */

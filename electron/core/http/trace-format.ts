@@ -10,7 +10,8 @@ export function formatTrace(entries: readonly TraceEntry[]): string {
       continue;
     }
     const outcome = entry.status === undefined ? 'no response' : `${entry.status}`;
-    lines.push(`[${entry.step}] ${entry.method} ${entry.url} -> ${outcome} in ${entry.durationMs} ms, ${entry.bytes} bytes`);
+    const size = entry.encoding ? `${entry.bytes} bytes (${entry.encoding}: ${entry.wireBytes ?? '?'} bytes on the wire)` : `${entry.bytes} bytes`;
+    lines.push(`[${entry.step}] ${entry.method} ${entry.url} -> ${outcome} in ${entry.durationMs} ms, ${size}`);
     for (const [name, value] of Object.entries(entry.requestHeaders)) lines.push(`    > ${name}: ${value}`);
     for (const [name, value] of Object.entries(entry.responseHeaders)) lines.push(`    < ${name}: ${value}`);
     if (entry.note) lines.push(`    ${entry.note}`);

@@ -12,8 +12,12 @@ export interface TraceEntry {
   /** Selected response headers (challenge, content type, date...). */
   responseHeaders: Record<string, string>;
   durationMs: number;
-  /** Response body bytes received. */
+  /** Response body bytes, after decoding any content coding. */
   bytes: number;
+  /** The content codings the server applied (Content-Encoding, e.g. "gzip"), when it compressed the body. */
+  encoding?: string;
+  /** Body bytes on the wire, when the body was compressed (bytes is then the decoded size). */
+  wireBytes?: number;
   /** A sentence about what happened or why (e.g. "realm answered 404; trying dialect B"). */
   note?: string;
   /** Marks entries that deserve attention (e.g. TLS verification disabled). */

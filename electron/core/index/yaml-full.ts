@@ -6,18 +6,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { ChartDeskError } from '../errors';
 import { isNullText } from './yaml-plain';
+import { DEFAULT_YAML_LIMITS, type YamlLimits } from './yaml-limits';
 
-/** Limits against hostile documents. */
-export interface YamlLimits {
-  maxDepth: number;
-  /** How many times aliases (including merge keys) may be followed in total. */
-  maxAliasUses: number;
-  /** How many nodes aliases may add to the result in total. */
-  maxAliasNodes: number;
-}
-
-/** The limits used unless a caller gives others. */
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxDepth: 64, maxAliasUses: 1000, maxAliasNodes: 100_000 };
+export { DEFAULT_YAML_LIMITS, type YamlLimits } from './yaml-limits';
 
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq', 'timestamp', 'binary', 'merge'].map((t) => `tag:yaml.org,2002:${t}`));
 

@@ -1,5 +1,8 @@
-/** Decodes a JWT's header and claims without verifying it (jose), with typed errors on garbage. */
-import { decodeJwt as joseDecodeJwt, decodeProtectedHeader } from 'jose';
+/**
+ * Decodes a JWT's header and claims without verifying it, with typed errors on garbage. Plain
+ * base64url and JSON (no jose): decoding is on the path of `chartdesk decode`, whose start-up stays
+ * lean; verification (verify.ts) uses jose.
+ */
 import { ChartDeskError } from '../errors';
 
 /** One entry of a token's `access` claim (protocol.md §5). */
@@ -48,6 +51,18 @@ export function accessTable(access: unknown): AccessEntry[] {
   return out;
 }
 
+/** The JSON object a base64url part holds, or undefined when it holds anything else. */
+function jsonObjectOf(part: string): Record<string, unknown> | undefined {
+  if (part === '' || part.length % 4 === 1) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
 /** Decodes a compact JWT (surrounding whitespace and a "Bearer " prefix are ignored). */
 export function decodeJwt(input: string, now: number = Date.now()): DecodedJwt {
   if (typeof input !== 'string') throw notAJwt('it is not text');
@@ -55,18 +70,11 @@ export function decodeJwt(input: string, now: number = Date.now()): DecodedJwt {
   const jwt = input.trim().replace(/^bearer\s+/i, '');
   if (jwt === '') throw notAJwt('it is empty');
   if (!SHAPE.test(jwt)) throw notAJwt('it is not three base64url parts separated by dots');
-  let header: Record<string, unknown>;
-  let claims: Record<string, unknown>;
-  try {
-    header = decodeProtectedHeader(jwt) as Record<string, unknown>;
-  } catch {
-    throw notAJwt('its header is not base64url-encoded JSON');
-  }
-  try {
-    claims = joseDecodeJwt(jwt) as Record<string, unknown>;
-  } catch {
-    throw notAJwt('its claims are not a base64url-encoded JSON object');
-  }
+  const [headerPart = '', claimsPart = ''] = jwt.split('.');
+  const header = jsonObjectOf(headerPart);
+  if (!header) throw notAJwt('its header is not base64url-encoded JSON');
+  const claims = jsonObjectOf(claimsPart);
+  if (!claims) throw notAJwt('its claims are not a base64url-encoded JSON object');
   const decoded: DecodedJwt = { header, claims, access: accessTable(claims.access), expired: false };
   const iat = seconds(claims.iat);
   const exp = seconds(claims.exp);

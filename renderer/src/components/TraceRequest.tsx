@@ -49,8 +49,9 @@ export function TraceRequest({ entry }: { entry: TraceEntry }) {
         <span className="trace-metric" title="Time">
           {Math.round(entry.durationMs)} ms
         </span>
-        <span className="trace-metric" title="Body size">
+        <span className="trace-metric" title={entry.encoding ? `Body size after ${entry.encoding} decoding; ${formatBytes(entry.wireBytes ?? 0)} on the wire` : 'Body size'}>
           {formatBytes(entry.bytes)}
+          {entry.encoding ? ` (${entry.encoding} ${formatBytes(entry.wireBytes ?? 0)})` : ''}
         </span>
       </div>
       {keyHeaders.map((h) => (

@@ -58,6 +58,27 @@ describe('chartdesk with oci:// locations', () => {
     expect(latest.stdout).toMatch(/signtest-0\.1\.0\.tgz/);
   });
 
+  it('show reads Chart.yaml from the chart layer, and manifest shows the layers and a pull by digest', async () => {
+    const chart = await chartdesk(['show', `oci://${host}/charts`, 'grafana']);
+    expect(chart.code, chart.stderr).toBe(0);
+    expect(chart.stdout).toMatch(/^name: grafana$/m);
+    expect(chart.stderr).toMatch(/grafana 5\.3\.1: package sha256 \w{8}…\w{8}, verified against its registry digest\./);
+    const manifest = await chartdesk(['show', `oci://${host}/charts`, 'grafana', 'manifest']);
+    expect(manifest.code, manifest.stderr).toBe(0);
+    expect(manifest.stdout).toMatch(/^chart\s+application\/vnd\.cncf\.helm\.chart\.content\.v1\.tar\+gzip\s+\d+\s+sha256:/m);
+    expect(manifest.stdout).toContain(`sha256:${sha(GRAFANA)}`);
+    const json = JSON.parse((await chartdesk(['show', `oci://${host}/charts`, 'grafana', 'manifest', '--json'])).stdout) as { digest: string; commands: { byDigest: string } };
+    expect(json.commands.byDigest).toBe(`helm pull oci://${host}/charts/grafana@${json.digest} --plain-http`);
+    const versions = await chartdesk(['show', `oci://${host}/charts`, 'grafana', 'versions']);
+    expect(versions.stdout).toMatch(/^5\.3\.1\s+7\.0\.3/m);
+  });
+
+  it('show manifest of an index.yaml repo says it is for registries', async () => {
+    const run = await chartdesk(['show', sb.repoUrl, 'anything', 'manifest']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/is an index\.yaml repo: its charts have no OCI manifest/);
+  });
+
   it('push and delete with a user name and password from the environment', async () => {
     const dir = mkdtempSync(path.join(HOME, 'push-'));
     const file = path.join(dir, 'clichart-0.3.0.tgz');
