@@ -14,6 +14,7 @@ const entries = [
   ['electron/preload.ts', 'preload', 'preload'],
   ['electron/web/main.ts', 'web', 'node'],
   ['electron/cli/main.ts', 'cli', 'node'],
+  ['electron/cli/credential-helper-main.ts', 'credential-helper', 'node'],
   ['electron/core/index/parse-worker.ts', 'index-worker', 'self-contained'],
   ['test/sandbox/main.ts', 'sandbox', 'node'],
   ['bench/main.ts', 'bench', 'node'],

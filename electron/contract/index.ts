@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { method, type MethodSpec } from './define';
 import { AppInfo } from './app';
+import { CredentialHelperChange, CredentialHelperStatus, HelperLauncherResult, InstallHelperLauncherInput, UseCredentialHelperInput } from './credential-helper';
 import {
   AddRepoInput,
   CredentialTestResult,
@@ -102,6 +103,9 @@ export const methods = {
   removeNamedChart: method(NamedChartInput, Repo, 'Removes a chart name from an OCI repo’s list.'),
   getManifest: method(ChartVersionRef, ManifestView, 'How a chart version is stored in its OCI registry: manifest digest, config, layers, annotations and pull commands.'),
   importRegistryAuth: method(ImportRegistryAuthInput, RegistryAuthImportReport, 'Imports registry logins from Docker’s, Helm’s and Podman’s auth files (credential helpers resolved), secrets into the keychain.'),
+  credentialHelperStatus: method(RepoRef, CredentialHelperStatus, 'For an OCI repo: which of Docker’s, Helm’s and Podman’s config files send its registry to docker-credential-chartdesk, and whether the helper is on the PATH.'),
+  useCredentialHelper: method(UseCredentialHelperInput, CredentialHelperChange, 'Points a config file’s credHelpers entry for the repo’s registry at ChartDesk (atomically, with a backup), or with undo puts back what it had.'),
+  installHelperLauncher: method(InstallHelperLauncherInput, HelperLauncherResult, 'Writes the docker-credential-chartdesk launcher into a folder (default ~/.local/bin) so tools find the helper on the PATH.'),
   getSettings: method(none, Settings, 'The app’s settings (theme, network defaults, index and cache limits, session-only mode).'),
   updateSettings: method(SettingsChanges, Settings, 'Changes settings; they apply at once, without a restart.'),
   storageReport: method(none, StorageReport, 'Each cache folder in the data folder, what it holds and its size on disk.'),
@@ -193,3 +197,4 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { kind: s
 export { AppInfo, KeychainStatus, Transport } from './app';
 export { AccessEntry, ConnectResult, DecodedJwt, JwtVerification, TokenScope, TokenView, TraceEntry } from './auth';
 export { Repo, RepoAuth, RepoTls, RepoKind, AuthMode, TokenDialect, Notice, HelmImportReport, CredentialTestResult, RepoCommands, RegistryAuthImportReport } from './repos';
+export { CredentialHelperStatus, CredentialHelperChange, HelperLauncherResult } from './credential-helper';

@@ -35,6 +35,10 @@ export const METHOD_NAMES = ['appInfo', 'listRepos',
   'removeNamedChart',
   'getManifest',
   'importRegistryAuth',
+  // ChartDesk's Docker credential helper for helm, docker, podman and skopeo.
+  'credentialHelperStatus',
+  'useCredentialHelper',
+  'installHelperLauncher',
   // Settings and housekeeping (settings.json, caches, the vault, moving to a new machine, About).
   'getSettings',
   'updateSettings',

@@ -169,6 +169,10 @@ export const RepoCommands = z.object({
   script: z.string(),
   /** Whether the commands need the helm-push (cm-push) plugin. */
   needsCmPush: z.boolean(),
+  /** Which Helm the commands are for, in words ("Helm 3 and Helm 4"); differences between them are comments in the script. */
+  helm: z.string(),
+  /** True when tools can get the repo's login from ChartDesk's credential helper (registries). */
+  credentialHelper: z.boolean(),
 });
 
 /** Something the user should know about their data (a recovered store, an unreadable vault...). */

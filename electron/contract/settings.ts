@@ -41,6 +41,8 @@ export const Settings = z
     packageCacheLimitMb: z.number().int().min(0).max(1_000_000).default(1024),
     /** Keep secrets in memory for the session only: the keychain and the vault are not used. */
     sessionOnly: z.boolean().default(false),
+    /** Let `docker login` and `helm registry login` save logins in ChartDesk through docker-credential-chartdesk (store, erase). */
+    credentialHelperWrites: z.boolean().default(false),
   })
   .strict();
 
@@ -59,6 +61,7 @@ export const SettingsChanges = z
     indexFreshMinutes: z.number().int().min(1).max(10_080),
     packageCacheLimitMb: z.number().int().min(0).max(1_000_000),
     sessionOnly: z.boolean(),
+    credentialHelperWrites: z.boolean(),
   })
   .partial()
   .strict();

@@ -19,6 +19,9 @@ import { createSettingsStore } from './settings/settings-store';
 import { createStorageService } from './storage/storage-service';
 import { createNoticeBoard } from './store/notices';
 import { createTransferService } from './transfer/transfer-service';
+import { createCredentialHelperService } from './credential-helper/credential-helper-service';
+import type { HelperProgram } from './credential-helper/helper-launcher';
+import { createHelperUndoRecords } from './credential-helper/helper-undo-records';
 
 /** What differs between the processes that host the core. */
 export interface BootOptions {
@@ -36,6 +39,8 @@ export interface BootOptions {
   openFolder?: (dir: string) => Promise<void>;
   /** Runtime versions for About; default process.versions. */
   versions?: NodeJS.ProcessVersions;
+  /** What the credential helper's launcher runs; default this Node with credential-helper.cjs beside this bundle. */
+  helperProgram?: HelperProgram;
 }
 
 /** Builds a core for a host process (Electron main, the browser-mode server or the CLI). */
@@ -80,6 +85,17 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     }
   });
   const versions = options.versions ?? process.versions;
+  const registryFiles = registryAuthFiles(env, process.platform, homeDir);
+  const credentialHelper = createCredentialHelperService({
+    repos,
+    files: registryFiles,
+    records: createHelperUndoRecords({ dataDir: options.dataDir, notify: repos.notify }),
+    program: options.helperProgram ?? { command: process.execPath, args: [path.join(__dirname, 'credential-helper.cjs')], env: { CHARTDESK_HOME: options.dataDir } },
+    writesAllowed: live.credentialHelperWrites,
+    env,
+    platform: process.platform,
+    homeDir,
+  });
   const provenance = createProvenanceCore({ dataDir: options.dataDir, vault: repos.vault, notify: repos.notify, charts, limits: charts.limits });
   const context: CoreContext = {
     version: CHARTDESK_VERSION,
@@ -93,7 +109,7 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     flow,
     helm: { repositoryConfig: helmRepositoryConfigPath(env, process.platform, homeDir), cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true' },
     charts,
-    registryAuth: { files: registryAuthFiles(env, process.platform, homeDir), runHelper: createHelperRunner({ env }) },
+    registryAuth: { files: registryFiles, runHelper: createHelperRunner({ env }) },
     settings,
     storage,
     transfer,
@@ -104,6 +120,7 @@ export async function bootCore(options: BootOptions): Promise<Core> {
       env,
     },
     provenance,
+    credentialHelper,
   };
   return createCore(context);
 }

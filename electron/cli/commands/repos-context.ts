@@ -4,6 +4,7 @@ import type { ChartSource } from '../../core/charts/chart-source';
 import type { RegistryAuthFile } from '../../core/oci/registry-auth-paths';
 import type { RepoService } from '../../core/store/repo-service';
 import type { TransferService } from '../../core/transfer/transfer-service';
+import type { CredentialHelperService } from '../../core/credential-helper/credential-helper-service';
 import type { CliIo } from '../command';
 
 /** The services the repos commands use, built by the CLI's composition root. */
@@ -20,6 +21,8 @@ export interface ReposCliServices {
   registryAuthFiles: RegistryAuthFile[];
   /** Export and import of every repo (export-all, import-all). */
   transfer(): Promise<TransferService>;
+  /** Tools' config files and ChartDesk's credential helper (use-helper, install-helper). */
+  credentialHelper(): Promise<CredentialHelperService>;
 }
 
 /** One subcommand: resolves to the exit code. */

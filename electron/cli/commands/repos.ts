@@ -15,6 +15,8 @@ import { reposRemove } from './repos-remove';
 import { reposClearSecret, reposSetSecret } from './repos-secret';
 import { reposTest } from './repos-test';
 import { reposExportAll, reposImportAll } from './repos-transfer';
+import { reposInstallHelper, reposUseHelper } from './repos-helper';
+import { cliCredentialHelper } from '../credential-helper/cli-helper-service';
 import { closestOption } from '../option-hint';
 
 const SUBCOMMANDS: Record<string, ReposSubcommand> = {
@@ -31,6 +33,8 @@ const SUBCOMMANDS: Record<string, ReposSubcommand> = {
   test: reposTest,
   'export-all': reposExportAll,
   'import-all': reposImportAll,
+  'use-helper': reposUseHelper,
+  'install-helper': reposInstallHelper,
 };
 
 /** Runs `chartdesk repos` (help: help/repos.ts). */
@@ -48,6 +52,7 @@ export const runRepos: CommandRunner = async (services, io) => {
         repos: await services.repos(env),
         flow: () => services.flow(env),
         transfer: () => services.transfer(env),
+        credentialHelper: () => cliCredentialHelper(services, env),
         registryAuthFiles: registryAuthFiles(env, process.platform, os.homedir()),
         source: async (name) => (await openChartTarget(services, env, name, {})).source,
         helmRepositoryConfig: helmRepositoryConfigPath(env, process.platform, os.homedir()),

@@ -32,6 +32,14 @@ export const REPOS_HELP: CommandHelp = {
                                      credsStore/credHelpers resolved; secrets into the vault.
   add-chart <name> <chart>           Add a chart (name, or oci://host/ns/chart) to a registry repo.
   remove-chart <name> <chart>        Remove a chart from a registry repo's list.
+  use-helper <name> [--for docker,helm,podman | --config FILE] [--undo]
+                                     Point Docker's and Helm's config (default; or Podman's auth.json,
+                                     or FILE) at docker-credential-chartdesk for the registry's host:
+                                     helm, docker, podman, skopeo and oras then use the login in
+                                     ChartDesk's keychain. Atomic, with a backup; --undo puts back
+                                     the helper the file had.
+  install-helper [--dir DIR]         Put docker-credential-chartdesk on the PATH (a small launcher in
+                                     ~/.local/bin, or DIR).
   export <name>                      Print the helm commands that use the repo (no secret).
   set-secret <name> [--username U]   Store the secret piped on stdin.
   clear-secret <name>                Forget the stored secret.

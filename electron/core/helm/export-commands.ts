@@ -30,13 +30,18 @@ function helmRepoAdd(repo: RepoView): string[] {
   return [...lines, words.join(' ')];
 }
 
+/** Which Helm the exported commands are for. */
+export const HELM_3_AND_4 = 'Helm 3 and Helm 4';
+
 function cmPush(repo: RepoView, cli: string): string[] {
   const url = new URL(repo.url);
   const cmUrl = `cm://${url.host}${url.pathname}${url.search}`.replace(/\/+$/, '');
   const name = shellQuote(repo.name);
   const lines = [
-    '# helm cannot send a bearer token to a classic chart repo; the helm-push (cm-push) plugin can:',
-    '#   helm plugin install https://github.com/chartmuseum/helm-push',
+    `# For ${HELM_3_AND_4}. helm cannot send a bearer token to a classic chart repo; the helm-push (cm-push) plugin can.`,
+    '# Install it once (Helm 4 needs cm-push 0.11 or later; the plugin publishes no provenance, hence --verify=false):',
+    '#   Helm 3: helm plugin install https://github.com/chartmuseum/helm-push',
+    '#   Helm 4: helm plugin install https://github.com/chartmuseum/helm-push --verify=false',
   ];
   if (url.protocol === 'http:') lines.push('export HELM_REPO_USE_HTTP=true');
   if (repo.auth.headerName) lines.push(`export HELM_REPO_AUTH_HEADER=${shellQuote(repo.auth.headerName)}`);
@@ -53,6 +58,6 @@ function cmPush(repo: RepoView, cli: string): string[] {
 /** The commands that use `repo` with Helm; `cli` is how to call ChartDesk's command line. */
 export function exportRepoCommands(repo: RepoView, cli = 'chartdesk'): z.output<typeof RepoCommands> {
   const tokenBased = repo.auth.mode === 'bearer' || repo.auth.mode === 'token-server';
-  const lines = tokenBased ? cmPush(repo, cli) : helmRepoAdd(repo);
-  return { script: `${lines.join('\n')}\n`, needsCmPush: tokenBased };
+  const lines = tokenBased ? cmPush(repo, cli) : [`# For ${HELM_3_AND_4} (the same commands).`, ...helmRepoAdd(repo)];
+  return { script: `${lines.join('\n')}\n`, needsCmPush: tokenBased, helm: HELM_3_AND_4, credentialHelper: false };
 }

@@ -39,7 +39,10 @@ export function ociInstallCommands(repo: RepoRecord, chart: string, version: str
   const lines: string[] = [];
   if (repo.auth.mode !== 'none' && repo.auth.username) lines.push(login(repo));
   lines.push(`helm install ${helmName(chart.split('/').pop() ?? chart)} ${url} --version ${shellQuote(version)}${flags(repo)}`, `helm pull ${url} --version ${shellQuote(version)}${flags(repo)}`);
-  const note = repo.auth.mode === 'identity-token' || repo.auth.mode === 'bearer' ? 'Helm logs in to registries with a user name and password; to use the stored token, point helm at ChartDesk’s credential helper or log in with a token the registry accepts as a password.' : undefined;
+  const note =
+    repo.auth.mode === 'identity-token' || repo.auth.mode === 'bearer'
+      ? 'helm registry login takes a user name and password; to use the stored token instead, let helm read it from ChartDesk’s keychain: chartdesk repos use-helper (or “Use ChartDesk’s keychain” in the repo’s helm commands).'
+      : undefined;
   return note ? { commands: lines.join('\n'), note } : { commands: lines.join('\n') };
 }
 
@@ -49,16 +52,21 @@ export function ociPullCommands(repo: RepoRecord, chart: string, version: string
   return { byTag: `helm pull ${shellQuote(url)} --version ${shellQuote(version)}${flags(repo)}`, byDigest: `helm pull ${shellQuote(`${url}@${digest}`)}${flags(repo)}` };
 }
 
-/** The commands that use the repo with Helm 3.8+ and Helm 4 (both take the registry host in `helm registry login`). */
+/** Which Helm the registry commands are for: OCI support is GA since Helm 3.8. */
+export const HELM_OCI = 'Helm 3.8 or later, and Helm 4';
+
+/** The commands that use the repo with Helm 3.8+ and Helm 4 (both take the registry host alone in `helm registry login`; Helm 4 refuses oci:// or a path there). */
 export function ociRepoCommands(repo: RepoRecord): z.output<typeof RepoCommands> {
   const location = parseOciLocation(repo.url);
-  const lines = ['# OCI registries need no `helm repo add`: log in once, then use oci:// chart URLs.'];
+  const lines = [`# For ${HELM_OCI}. OCI registries need no \`helm repo add\`: log in once, then use oci:// chart URLs.`];
   if (repo.auth.mode !== 'none' && repo.auth.username) {
+    lines.push('# helm registry login takes the registry host alone (Helm 4 refuses oci:// or a path there).');
     lines.push('# helm reads the password from stdin (type it, then press Ctrl-D): it stays out of your shell history.');
     lines.push(login(repo));
   }
+  if (repo.auth.mode !== 'none') lines.push(`# Or let helm read the login from ChartDesk’s keychain, without typing it: chartdesk repos use-helper ${shellQuote(repo.name)}`);
   const example = repo.charts[0] ?? 'mychart';
   lines.push(`helm pull ${shellQuote(chartUrlOf(repo, example))} --version 1.0.0${flags(repo)}`);
   lines.push(`helm push ./${example.split('/').pop() ?? example}-1.0.0.tgz ${shellQuote(`oci://${location.host}${location.namespace ? `/${location.namespace}` : ''}`)}${flags(repo)}`);
-  return { script: `${lines.join('\n')}\n`, needsCmPush: false };
+  return { script: `${lines.join('\n')}\n`, needsCmPush: false, helm: HELM_OCI, credentialHelper: true };
 }

@@ -8,9 +8,9 @@ import type { RegistryAuthImportReport } from '../../contract/repos';
 import { ChartDeskError } from '../errors';
 import type { RepoDraftFields, RepoService } from '../store/repo-service';
 import { helperGet, type HelperRunner, helperList } from './credential-helper';
-import { formatOciLocation, parseOciLocation } from './oci-location';
 import { readAuthFile, type AuthEntry } from './registry-auth-file';
 import type { RegistryAuthFile } from './registry-auth-paths';
+import { CHARTDESK_HELPER, locationOfServer } from './registry-server';
 
 type Report = z.output<typeof RegistryAuthImportReport>;
 
@@ -20,13 +20,6 @@ export interface RegistryAuthImportDeps {
   runHelper: HelperRunner;
   /** The CLI refuses before importing anything when secrets cannot go to the keychain. */
   requireKeychain?: boolean;
-}
-
-/** The OCI location a server key stands for ("https://index.docker.io/v1/" is Docker Hub's API host). */
-export function locationOfServer(server: string): string {
-  const bare = server.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+(v1|v2)\/?$/i, '').replace(/\/+$/, '');
-  const dockerHub = /^(index\.)?docker\.io$/i.test(bare);
-  return formatOciLocation(parseOciLocation(dockerHub ? 'registry-1.docker.io' : bare));
 }
 
 interface Found {
@@ -72,7 +65,7 @@ export async function importRegistryAuth(deps: RegistryAuthImportDeps, files: re
     report.files.push({ ...file, found: content !== undefined });
     if (!content) continue;
     const entries = [...content.entries];
-    if (content.credsStore) {
+    if (content.credsStore && content.credsStore !== CHARTDESK_HELPER) {
       const listed = await helperList(deps.runHelper, content.credsStore).catch(() => [] as string[]);
       for (const server of listed) if (!entries.some((e) => e.server === server)) entries.push({ server, helper: content.credsStore });
     }
@@ -82,6 +75,10 @@ export async function importRegistryAuth(deps: RegistryAuthImportDeps, files: re
         url = locationOfServer(entry.server);
       } catch {
         report.skipped.push({ registry: entry.server.slice(0, 200), reason: 'It is not a registry address ChartDesk understands.' });
+        continue;
+      }
+      if (entry.helper === CHARTDESK_HELPER) {
+        report.skipped.push({ registry: url, reason: 'Its login already comes from ChartDesk’s keychain (docker-credential-chartdesk).' });
         continue;
       }
       const already = existing.get(url) ?? found.find((f) => f.url === url)?.source;

@@ -13,6 +13,8 @@ export interface LiveSettings {
   charts: { staleAfterMs: () => number; iconsFromOtherHosts: () => boolean; packageCacheLimitBytes: () => number | undefined };
   /** Session-only mode for the vault. */
   sessionOnly: () => boolean;
+  /** Whether docker-credential-chartdesk may save logins other tools give it (store, erase). */
+  credentialHelperWrites: () => boolean;
 }
 
 /** Getters over `store.current()`. */
@@ -26,5 +28,6 @@ export function liveSettings(store: Pick<SettingsStore, 'current'>): LiveSetting
       packageCacheLimitBytes: () => packageCacheLimitOf(store.current()),
     },
     sessionOnly: () => store.current().sessionOnly,
+    credentialHelperWrites: () => store.current().credentialHelperWrites,
   };
 }

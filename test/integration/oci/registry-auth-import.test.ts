@@ -68,7 +68,7 @@ describe('importing registry logins', () => {
           'bad.example.com': { auth: '###' },
           'empty.example.com': {},
         },
-        credHelpers: { 'quay.io': 'not-installed-helper', 'gone.example.com': 'secretservice' },
+        credHelpers: { 'quay.io': 'not-installed-helper', 'gone.example.com': 'secretservice', 'mine.example.com': 'chartdesk' },
       }),
     );
     const report = await h.call<Report>('importRegistryAuth', { path: file });
@@ -84,6 +84,8 @@ describe('importing registry logins', () => {
     expect(reasons['oci://empty.example.com']).toMatch(/holds no credential and names no credential helper/);
     expect(reasons['oci://quay.io']).toMatch(/docker-credential-not-installed-helper is not installed/);
     expect(reasons['oci://gone.example.com']).toMatch(/docker-credential-secretservice get: credentials not found/i);
+    // A host `chartdesk repos use-helper` pointed at ChartDesk is not imported back from ChartDesk itself.
+    expect(reasons['oci://mine.example.com']).toBe('Its login already comes from ChartDesk’s keychain (docker-credential-chartdesk).');
   });
 
   it('skips what ChartDesk already has, and reports a file that does not exist or is not JSON', async () => {

@@ -21,7 +21,9 @@ describe('helm commands for a repo', () => {
     const out = exportRepoCommands(repo({ tls: { caFile: '/etc/my ca.pem', certFile: '/c.pem', keyFile: '/k.pem', insecureSkipVerify: true }, passCredentialsAll: true }));
     expect(out).toEqual({
       needsCmPush: false,
-      script: "helm repo add charts https://charts.example.com/org/repo --ca-file '/etc/my ca.pem' --cert-file /c.pem --key-file /k.pem --insecure-skip-tls-verify --pass-credentials\n",
+      helm: 'Helm 3 and Helm 4',
+      credentialHelper: false,
+      script: "# For Helm 3 and Helm 4 (the same commands).\nhelm repo add charts https://charts.example.com/org/repo --ca-file '/etc/my ca.pem' --cert-file /c.pem --key-file /k.pem --insecure-skip-tls-verify --pass-credentials\n",
     });
   });
 
@@ -33,6 +35,10 @@ describe('helm commands for a repo', () => {
   it('uses cm:// and a ChartDesk token for token-protected repos', () => {
     const out = exportRepoCommands(repo({ name: 'my repo', url: 'http://localhost:8080/org1/repo1', auth: { mode: 'token-server', dialect: 'A', headerName: 'X-Token' }, hasSecret: true }));
     expect(out.needsCmPush).toBe(true);
+    expect(out.helm).toBe('Helm 3 and Helm 4');
+    // Each export says which Helm it is for; Helm 4 installs cm-push 0.11+ without plugin verification.
+    expect(out.script).toContain('#   Helm 3: helm plugin install https://github.com/chartmuseum/helm-push\n');
+    expect(out.script).toContain('#   Helm 4: helm plugin install https://github.com/chartmuseum/helm-push --verify=false\n');
     const lines = out.script.split('\n').filter((l) => l && !l.startsWith('#'));
     expect(lines).toEqual([
       'export HELM_REPO_USE_HTTP=true',

@@ -6,7 +6,9 @@ import { nextPageUrl } from '../../../electron/core/oci/link-next';
 import { parseManifest } from '../../../electron/core/oci/manifest';
 import { chartNameUnder, formatOciLocation, isLoopbackHost, looksLikeOciLocation, parseOciChartReference, parseOciLocation, tagOfVersion, versionOfTag } from '../../../electron/core/oci/oci-location';
 import { parseAuthFile } from '../../../electron/core/oci/registry-auth-file';
-import { locationOfServer } from '../../../electron/core/oci/registry-auth-import';
+import { credHelpersKeyOf, locationOfServer, registryHostOfServer } from '../../../electron/core/oci/registry-server';
+import { ociInstallCommands, ociRepoCommands } from '../../../electron/core/oci/oci-commands';
+import type { RepoView } from '../../../electron/core/store/repo-service';
 import { sortTags } from '../../../electron/core/oci/registry-tags';
 import { normalizeRepoLocation } from '../../../electron/core/store/repo-url';
 
@@ -127,5 +129,35 @@ describe('registry auth files', () => {
     expect(locationOfServer('docker.io')).toBe('oci://registry-1.docker.io');
     expect(locationOfServer('quay.io/team')).toBe('oci://quay.io/team');
     expect(locationOfServer('https://ghcr.io')).toBe('oci://ghcr.io');
+  });
+});
+
+describe('helm commands for a registry repo', () => {
+  const repo = (auth: RepoView['auth']): RepoView => ({ id: 'r', name: 'team charts', kind: 'oci', url: 'oci://registry.example.com:5000/team', charts: ['app'], auth, tls: { insecureSkipVerify: false }, passCredentialsAll: false, hasSecret: true });
+
+  it('says which Helm it is for and logs in by host alone, as Helm 4 requires', () => {
+    const out = ociRepoCommands(repo({ mode: 'basic', username: 'alice', dialect: 'auto' }));
+    expect(out.helm).toBe('Helm 3.8 or later, and Helm 4');
+    const lines = out.script.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^# For Helm 3\.8 or later, and Helm 4\./);
+    expect(lines).toContain('helm registry login registry.example.com:5000 --username alice --password-stdin');
+    expect(lines).toContain("# Or let helm read the login from ChartDesk’s keychain, without typing it: chartdesk repos use-helper 'team charts'");
+    expect(lines).toContain('helm pull oci://registry.example.com:5000/team/app --version 1.0.0');
+  });
+
+  it('points a token login at the credential helper, since helm registry login takes only a password', () => {
+    const install = ociInstallCommands(repo({ mode: 'identity-token', dialect: 'C' }), 'app', '1.0.0');
+    expect(install.note).toMatch(/chartdesk repos use-helper/);
+    expect(ociRepoCommands(repo({ mode: 'none', dialect: 'auto' })).script).not.toContain('use-helper');
+  });
+});
+
+describe('registry server addresses', () => {
+  it('names the host tools look credHelpers up by', () => {
+    expect(registryHostOfServer('https://index.docker.io/v1/')).toBe('registry-1.docker.io');
+    expect(registryHostOfServer('http://LOCALHOST:5002/v2/')).toBe('localhost:5002');
+    expect(credHelpersKeyOf('registry-1.docker.io')).toBe('index.docker.io');
+    expect(credHelpersKeyOf('ghcr.io')).toBe('ghcr.io');
+    expect(() => registryHostOfServer('not a host at all')).toThrow();
   });
 });

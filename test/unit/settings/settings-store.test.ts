@@ -36,6 +36,7 @@ const CHANGED = {
   indexFreshMinutes: 5,
   packageCacheLimitMb: 200,
   sessionOnly: true,
+  credentialHelperWrites: true,
 } as const;
 
 describe('settings.json', () => {
@@ -56,7 +57,7 @@ describe('settings.json', () => {
     const file = JSON.parse(readFileSync(path.join(dir, 'settings.json'), 'utf8'));
     expect(file).toEqual({ schemaVersion: 1, settings: CHANGED });
     // The previous good version is kept as the backup, as for repos.json.
-    expect(JSON.parse(readFileSync(path.join(dir, 'settings.json.bak'), 'utf8')).settings.sessionOnly).toBe(false);
+    expect(JSON.parse(readFileSync(path.join(dir, 'settings.json.bak'), 'utf8')).settings.credentialHelperWrites).toBe(false);
   });
 
   it('tells subscribers about a change, with the previous settings', async () => {

@@ -85,7 +85,7 @@ describe('repo methods', () => {
     expect(report.path).toBe(helmFile);
     expect(report.imported.map((i) => i.name)).toEqual(['stable']);
     const commands = await call<{ script: string }>('exportRepoCommands', { repoId: report.imported[0]?.repoId });
-    expect(commands.script).toBe('helm repo add stable https://charts.helm.sh/stable\n');
+    expect(commands.script).toBe('# For Helm 3 and Helm 4 (the same commands).\nhelm repo add stable https://charts.helm.sh/stable\n');
   });
 
   it('lists a notice when the repo list had to be recovered from its backup', async () => {

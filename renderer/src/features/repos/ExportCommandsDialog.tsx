@@ -5,10 +5,11 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { toProblem } from '../../components/problem';
 import { Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
+import { CredentialHelperPanel } from './CredentialHelperPanel';
 import type { Repo } from './types';
 import './repo-dialog.css';
 
-/** Shows the helm commands that use a repo (never a secret), each line and the whole script copyable. */
+/** Shows the helm commands that use a repo (never a secret), each line and the whole script copyable; for a registry, ChartDesk's keychain for helm and docker. */
 export function ExportCommandsDialog({ repo, onClose }: { repo: Repo; onClose: () => void }) {
   const [commands] = useAsync(() => api.exportRepoCommands({ repoId: repo.id }), repo.id);
   const footer = (
@@ -25,6 +26,9 @@ export function ExportCommandsDialog({ repo, onClose }: { repo: Repo; onClose: (
       {commands.status === 'error' && <ErrorBox problem={toProblem(commands.error)} title="The commands could not be prepared" />}
       {commands.status === 'ready' && (
         <>
+          <p className="muted" data-testid="export-helm">
+            For {commands.value.helm}.
+          </p>
           {commands.value.needsCmPush && (
             <p className="inline-note">
               These commands need the helm-push (cm-push) plugin: plain <code>helm</code> cannot send a bearer token to a chart repo.
@@ -41,6 +45,7 @@ export function ExportCommandsDialog({ repo, onClose }: { repo: Repo; onClose: (
                 </li>
               ))}
           </ol>
+          {commands.value.credentialHelper && <CredentialHelperPanel repo={repo} />}
         </>
       )}
     </Dialog>

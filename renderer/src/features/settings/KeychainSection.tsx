@@ -49,6 +49,17 @@ export function KeychainSection({ settings, onChange, onKeychainChanged }: { set
         hint="While on, ChartDesk leaves the OS keychain alone: secrets you enter are kept in memory and forgotten when ChartDesk quits, and nothing is written. Secrets saved before stay in the vault but cannot be used until you turn it off."
         testId="setting-session-only"
       />
+      <SwitchSetting
+        label="Let docker login and helm registry login save logins in ChartDesk"
+        checked={settings.credentialHelperWrites}
+        onSave={(credentialHelperWrites) => onChange({ credentialHelperWrites })}
+        hint={
+          <>
+            For config files that send a registry to ChartDesk’s credential helper (<code>docker-credential-chartdesk</code>, set up from a registry’s helm commands). Off, the helper only hands out the logins you keep in ChartDesk; on, a <code>docker login</code> or <code>helm registry login</code> saves its password here and a logout clears it.
+          </>
+        }
+        testId="setting-helper-writes"
+      />
       <h3 className="section-title">Forget all secrets</h3>
       <p className="field-hint">Removes every password, API key and token ChartDesk stores, the encrypted vault and its key in the OS keychain, as on a fresh install. Your repos stay.</p>
       <button type="button" className="danger-outline" disabled={count === 0} onClick={() => setConfirming(count)}>
