@@ -8,6 +8,7 @@ import { settingsHandlers } from './handlers/settings';
 import { housekeepingHandlers } from './handlers/housekeeping';
 import { transferHandlers } from './handlers/transfer';
 import { provenanceHandlers } from './handlers/provenance';
+import { discoveryHandlers } from './handlers/discovery';
 
 /** The service behind both transports. */
 export interface Core {
@@ -27,6 +28,7 @@ export function createCore(context: CoreContext): Core {
     ...housekeepingHandlers(context),
     ...transferHandlers(context),
     ...provenanceHandlers(context),
+    ...discoveryHandlers(context),
   };
   const dispatcher = createDispatcher(handlers, (name, error) =>
     context.log.error('handler failed', { method: name, error: error instanceof Error ? error.name : typeof error }),

@@ -19,6 +19,7 @@ import { createSettingsStore } from './settings/settings-store';
 import { createStorageService } from './storage/storage-service';
 import { createNoticeBoard } from './store/notices';
 import { createTransferService } from './transfer/transfer-service';
+import { createUrlProber } from './probe/url-prober';
 
 /** What differs between the processes that host the core. */
 export interface BootOptions {
@@ -103,6 +104,15 @@ export async function bootCore(options: BootOptions): Promise<Core> {
       env,
     },
     provenance,
+    probe: createUrlProber({
+      http: flow.http,
+      parse: async (bytes) => {
+        const { chartCount, versionCount, servedByChartMuseum } = (await indexParser.parse(bytes)).info();
+        return { chartCount, versionCount, servedByChartMuseum };
+      },
+      cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true',
+      maxIndexBytes: live.maxIndexBytes,
+    }),
   };
   return createCore(context);
 }

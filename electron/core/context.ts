@@ -22,6 +22,7 @@ export interface HostFacts {
   env: NodeJS.ProcessEnv;
 }
 import type { ProvenanceCore } from './provenance/provenance-core';
+import type { UrlProber } from './probe/url-prober';
 
 /** A repo as stored and as the contract returns it. */
 export type RepoRecord = z.output<typeof Repo>;
@@ -54,4 +55,6 @@ export interface CoreContext {
   host: HostFacts;
   /** The keyring, repo pins, signing keys, provenance checks and signing. */
   provenance: ProvenanceCore;
+  /** Probes typed repo URLs without credentials (the add/edit dialog's detection). */
+  probe: UrlProber;
 }

@@ -59,6 +59,7 @@ export function summaryOf(chart: RegistryChart): ChartSummary {
   if (latest?.description !== undefined) summary.description = latest.description;
   if (latest?.icon !== undefined) summary.icon = latest.icon;
   if (latest?.type !== undefined) summary.type = latest.type;
+  if (latest?.created !== undefined) summary.created = latest.created;
   if (chart.problem) summary.problem = chart.problem;
   return summary;
 }
@@ -80,6 +81,11 @@ export class RegistryNamespace {
   /** The chart called `name`, or undefined. */
   chart(name: string): RegistryChart | undefined {
     return this.byName.get(name);
+  }
+
+  /** Every summary, sorted by name (the same list until the next refresh). */
+  all(): readonly ChartSummary[] {
+    return this.summaries;
   }
 
   /** Rebuilds the list after more versions were read. */

@@ -12,6 +12,7 @@ import { ChartDeskError } from '../errors';
 import { canFallBackOffline, describeAge } from '../index/fetch-fallback';
 import { throttleProgress } from '../index/fetch-progress';
 import type { OfflineIndexStore } from '../index/offline-store';
+import { createOfflineSummaries } from '../index/offline-summaries';
 import type { Logger } from '../log';
 import type { DigestCache } from './digest-cache';
 import { layerRole } from './media-types';
@@ -76,6 +77,7 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
   const offlineKey = `oci:${repo.id}`;
   let state: Loaded | undefined;
   let pending: Promise<Loaded> | undefined;
+  const offlineSummaries = createOfflineSummaries(deps.offline, 1);
 
   const namespaceOf = (discovery: Discovery) => new RegistryNamespace(discovery.charts, (chart, tag) => referenceOf(chart.repository, tag));
 
@@ -261,6 +263,15 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
     },
     forget() {
       state = undefined;
+    },
+    async cachedCharts() {
+      if (state) return { summaries: state.namespace.all(), from: state.source === 'offline' ? 'offline' : 'open', fetchedAt: state.fetchedAt, open: true };
+      const copy = await offlineSummaries(offlineKey, repo.url, async (bytes) => {
+        const discovery = discoveryOfSnapshot(bytes);
+        if (!discovery) throw new ChartDeskError('index-invalid', 'search', `The offline copy of ${repo.url} could not be read.`);
+        return namespaceOf(discovery).all();
+      });
+      return copy ? { summaries: copy.summaries, from: 'offline', fetchedAt: copy.checkedAt, open: false } : undefined;
     },
   };
 }
