@@ -23,6 +23,8 @@ export const RepoSearchGroup = z.object({
   from: z.enum(['open', 'offline']),
   /** ms epoch when the server last confirmed the charts searched. */
   fetchedAt: z.number(),
+  /** ms between fetchedAt and the answer. */
+  ageMs: z.number().nonnegative(),
   /** Every hit in this repo; `hits` holds the best of them. */
   total: z.number().int().nonnegative(),
   hits: z.array(SearchHit),

@@ -26,7 +26,6 @@ export async function probeRegistry(ctx: ProbeContext, target: OciTarget, timedO
   }
   const { response } = answer;
   const versionHeader = isRegistryAnswer(response);
-  const namespace = target.namespace ? ` the namespace ${target.namespace} of` : '';
   const evidence = [`GET ${root} answered ${response.status}${versionHeader ? ' with Docker-Distribution-API-Version: registry/2.0' : ''}.`];
   if (response.status === 200 && versionHeader) {
     return {
@@ -35,7 +34,7 @@ export async function probeRegistry(ctx: ProbeContext, target: OciTarget, timedO
         headline: `An OCI registry: ${target.location} needs no login.`,
         evidence: [...evidence, 'It answered without asking for credentials: anonymous pulls work.'],
         proposal: registryProposal(target.location, false, target.plainHttp),
-        hint: `Pick User name and password to push to${namespace} it.`,
+        hint: 'To push or delete, pick User name and password instead.',
       },
     };
   }
@@ -72,7 +71,7 @@ export async function probeRegistry(ctx: ProbeContext, target: OciTarget, timedO
       evidence,
       challenge: facts,
       proposal: registryProposal(target.location, !anonymous, target.plainHttp),
-      ...(anonymous ? { hint: `Pick User name and password to push to${namespace} it.` } : {}),
+      ...(anonymous ? { hint: 'To push or delete, pick User name and password instead.' } : {}),
     },
   };
 }

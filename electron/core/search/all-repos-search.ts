@@ -22,6 +22,7 @@ export interface AllReposSearchDeps {
   sources: Pick<ChartSources, 'forRepo'>;
   /** Repos opened at once with `open` (default 2). */
   concurrency?: number;
+  now?: () => number;
 }
 
 interface Looked {
@@ -56,6 +57,7 @@ export function createAllReposSearch(deps: AllReposSearchDeps): (args: SearchAll
       kind: l.repo.kind,
       from: l.charts.from,
       fetchedAt: l.charts.fetchedAt,
+      ageMs: Math.max(0, (deps.now ?? Date.now)() - l.charts.fetchedAt),
       total,
       hits,
     }));

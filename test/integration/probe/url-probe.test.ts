@@ -96,7 +96,7 @@ describe('a ChartMuseum behind its token server (the sandbox, bearer)', () => {
       expect(probe.proposal).toEqual({ kind: 'oci', url: `oci://${host}/charts`, mode: 'none', dialect: 'auto', plainHttp: true, needsSecret: false, needsUsername: false });
       expect(probe.challenge).toMatchObject({ scheme: 'bearer', realm: sandbox.tokenUrl, service: 'chartdesk-sandbox-registry', dialect: 'B', anonymousTokens: true });
       expect(probe.evidence[0]).toBe(`GET http://${host}/v2/ answered 401 with Docker-Distribution-API-Version: registry/2.0.`);
-      expect(probe.hint).toContain('User name and password to push');
+      expect(probe.hint).toBe('To push or delete, pick User name and password instead.');
     }
   });
 
