@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EmptyState } from '../../components/States';
 import { handleListKey } from '../charts/listKeys';
 import { IndexProgressBar } from '../charts/IndexProgressBar';
@@ -21,6 +21,10 @@ export function SearchPanel({ idPrefix, onOpenChart, autoFocus = false }: Search
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const search = useSearchAll(query, true);
+  // Inside a modal <dialog>, showModal() focuses the element marked autofocus: mark the box before it runs.
+  useLayoutEffect(() => {
+    if (autoFocus) inputRef.current?.setAttribute('autofocus', '');
+  }, [autoFocus]);
   const groups = search.result?.groups ?? [];
   const flat = flattenHits(groups);
   const listId = `${idPrefix}-results`;

@@ -34,7 +34,8 @@ export function useSearchAll(query: string, active: boolean): SearchAllState {
   const trimmed = query.trim();
   const [generation, setGeneration] = useState(0);
   const [answer, setAnswer] = useState<{ key: string; result?: SearchAllResult; error?: string }>();
-  const [opening, setOpening] = useState<SearchAllState['opening']>();
+  const [triedIds, setTriedIds] = useState<ReadonlySet<string>>(() => new Set(tried));
+  const [progress, setProgress] = useState<{ repoId: string; progress: IndexLoadProgress }>();
   const [failures, setFailures] = useState<SearchAllState['failures']>([]);
   const key = `${generation}\n${trimmed}`;
 
@@ -53,54 +54,54 @@ export function useSearchAll(query: string, active: boolean): SearchAllState {
     };
   }, [active, trimmed, key]);
 
-  const unopened = answer?.result?.unopened;
-  const todoKey = (unopened ?? []).filter((repo) => !tried.has(repo.repoId)).map((repo) => repo.repoId).join(' ');
-  const unopenedRef = useRef(unopened);
+  // The next repo to open: the first one not open in this session that was not tried yet; one at a time.
+  const next = active ? answer?.result?.unopened.find((repo) => !triedIds.has(repo.repoId)) : undefined;
+  const nextId = next?.repoId;
+  const nextRef = useRef(next);
   useEffect(() => {
-    unopenedRef.current = unopened;
+    nextRef.current = next;
   });
   useEffect(() => {
-    if (!active || !todoKey) return undefined;
-    let cancelled = false;
-    const todo = (unopenedRef.current ?? []).filter((repo) => todoKey.split(' ').includes(repo.repoId));
-    const open = async () => {
-      for (const repo of todo) {
-        if (cancelled) return;
-        tried.add(repo.repoId);
-        setOpening({ repo });
-        try {
-          await api.openIndex({ repoId: repo.repoId });
-        } catch (error) {
-          setFailures((list) => [...list.filter((f) => f.repo.repoId !== repo.repoId), { repo, message: error instanceof Error ? error.message : String(error) }]);
-        }
-        if (!cancelled) setGeneration((g) => g + 1);
-      }
-      if (!cancelled) setOpening(undefined);
-    };
-    void open();
+    const repo = nextRef.current;
+    if (!nextId || !repo) return undefined;
+    let current = true;
+    api
+      .openIndex({ repoId: nextId })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if (current) setFailures((list) => [...list.filter((f) => f.repo.repoId !== nextId), { repo, message: error instanceof Error ? error.message : String(error) }]);
+        },
+      )
+      .finally(() => {
+        tried.add(nextId);
+        if (!current) return;
+        setTriedIds(new Set(tried));
+        setGeneration((g) => g + 1);
+      });
     return () => {
-      cancelled = true;
+      current = false;
     };
-  }, [active, todoKey]);
+  }, [nextId]);
 
   useEffect(
     () =>
       api.onIndexProgress((event) =>
-        setOpening((o) => (o && o.repo.repoId === event.repoId ? { ...o, progress: { phase: event.phase, receivedBytes: event.receivedBytes, ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}) } } : o)),
+        setProgress({ repoId: event.repoId, progress: { phase: event.phase, receivedBytes: event.receivedBytes, ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}) } }),
       ),
     [],
   );
 
   const retry = useCallback((repoId: string) => {
     tried.delete(repoId);
+    setTriedIds(new Set(tried));
     setFailures((list) => list.filter((f) => f.repo.repoId !== repoId));
-    setGeneration((g) => g + 1);
   }, []);
 
   return {
     ...(answer?.result ? { result: answer.result } : {}),
     searching: answer?.key !== key,
-    ...(opening && active ? { opening } : {}),
+    ...(next ? { opening: { repo: next, ...(progress?.repoId === next.repoId ? { progress: progress.progress } : {}) } } : {}),
     failures,
     ...(answer?.key === key && answer.error ? { error: answer.error } : {}),
     retry,
