@@ -17,6 +17,7 @@ export function SearchPalette({ onOpenChart }: { onOpenChart: OpenChart }) {
       <SearchPanel
         idPrefix="palette"
         autoFocus
+        onEscape={() => setOpen(false)}
         onOpenChart={(repoId, chart) => {
           setOpen(false);
           onOpenChart(repoId, chart);

@@ -13,10 +13,12 @@ export interface SearchPanelProps {
   idPrefix: string;
   onOpenChart: OpenChart;
   autoFocus?: boolean;
+  /** Escape on an empty box (the palette closes). */
+  onEscape?: () => void;
 }
 
 /** A search box over every repo, its grouped results, and the repos still being opened or not searched. */
-export function SearchPanel({ idPrefix, onOpenChart, autoFocus = false }: SearchPanelProps) {
+export function SearchPanel({ idPrefix, onOpenChart, autoFocus = false, onEscape }: SearchPanelProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -33,7 +35,16 @@ export function SearchPanel({ idPrefix, onOpenChart, autoFocus = false }: Search
     const hit = flat[index];
     if (hit) onOpenChart(hit.group.repoId, hit.chart.name);
   };
-  const onKey = (event: KeyboardEvent<HTMLInputElement>) => handleListKey(event, flat.length, current, setActive, open, false);
+  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape') {
+      // The first Escape clears the query, the next one closes the palette.
+      event.preventDefault();
+      if (query) setQuery('');
+      else onEscape?.();
+      return;
+    }
+    handleListKey(event, flat.length, current, setActive, open, false);
+  };
   const notSearched = (search.result?.unopened ?? []).filter((repo) => !repo.searchedOffline && repo.repoId !== search.opening?.repo.repoId);
   const trimmed = query.trim();
   const hits = groups.reduce((n, g) => n + g.total, 0);
