@@ -122,3 +122,17 @@ describe('one search over three repos', () => {
     }
   });
 });
+
+describe('probeRepoUrl through the contract', () => {
+  it('answers with the schema’s shape, and refuses a URL that is too long', async () => {
+    const app = await boot(dir);
+    try {
+      const probe = await app.call<{ outcome: string; proposal?: { mode: string }; checked: unknown[] }>('probeRepoUrl', { url: `${sandbox.repoUrl}/org1/repo1`, key: 'dialog' });
+      expect(probe).toMatchObject({ outcome: 'token-server', proposal: { mode: 'token-server' } });
+      expect(probe.checked).toHaveLength(1);
+      await expect(app.call('probeRepoUrl', { url: `http://x/${'a'.repeat(2100)}` })).rejects.toMatchObject({ kind: 'bad-request' });
+    } finally {
+      await app.core.context.flow.close();
+    }
+  });
+});
