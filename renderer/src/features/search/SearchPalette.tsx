@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { useShortcut } from '../../hooks/useShortcut';
+import { SHORTCUTS, useShortcut } from '../../hooks/useShortcut';
 import { SearchPanel } from './SearchPanel';
 import type { OpenChart } from './types';
-
-/** The shortcut that opens the palette. */
-export const SEARCH_ALL_SHORTCUT = ['mod+shift+k'] as const;
 
 /** Mounts the search palette: Ctrl/Cmd+Shift+K opens it anywhere in the window; Enter on a hit opens that chart in its repo. */
 export function SearchPalette({ onOpenChart }: { onOpenChart: OpenChart }) {
   const [open, setOpen] = useState(false);
-  useShortcut(SEARCH_ALL_SHORTCUT, () => setOpen(true));
+  useShortcut(SHORTCUTS.searchAll, () => setOpen(true));
   if (!open) return null;
   return (
     <Dialog title="Search every repository" onClose={() => setOpen(false)} size="lg" testId="search-palette">
