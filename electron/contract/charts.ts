@@ -74,6 +74,8 @@ export const ChartSummary = z.object({
   versionCount: z.number().int().nonnegative(),
   keywords: z.array(z.string()),
   type: z.string().optional(),
+  /** When the summary's version was released: its `created` as written (RFC 3339), when known. */
+  created: z.string().optional(),
   /** Set when the entry is listed but is not a usable chart (an OCI artifact of another kind, an unreadable manifest, no version tags). */
   problem: z.object({ kind: z.enum(['not-a-chart', 'unreadable', 'no-versions']), message: z.string() }).optional(),
   /** True while a registry chart's versions are still being read (the list shows its name meanwhile). */

@@ -65,6 +65,8 @@ import { AboutInfo, ClearCacheInput, ClearCacheResult, DiagnosticsInput, Diagnos
 import { ExportAllInput, ExportAllResult, ImportApplyInput, ImportPlan, ImportPreviewInput, ImportResult } from './transfer';
 import { FingerprintRef, ImportKeysInput, ImportSigningKeyInput, KeyImportResult, KeyInfo, ProvenanceResult, RepoTrust, SetRepoTrustInput, SigningKeyImportResult, SigningKeyInfo } from './provenance';
 import { EVENT_NAMES, METHOD_NAMES, subscriberName } from './names';
+import { ProbeRepoUrlInput, RepoUrlProbe } from './probe';
+import { SearchAllInput, SearchAllResult } from './search';
 
 const none = z.object({}).strict();
 
@@ -128,6 +130,8 @@ export const methods = {
   getRepoTrust: method(RepoRef, RepoTrust, 'The key fingerprints a repo pins (empty: any key in the keyring).'),
   setRepoTrust: method(SetRepoTrustInput, RepoTrust, 'Replaces the key fingerprints a repo pins.'),
   verifyChartVersion: method(ChartVersionRef, ProvenanceResult, 'Checks a chart version’s provenance (`<package url>.prov`) as helm verify does: signature, signer, chart and sha256; the outcome in words.'),
+  probeRepoUrl: method(ProbeRepoUrlInput, RepoUrlProbe, 'Probes a typed repo URL without credentials (bounded in time; a newer probe with the same key cancels the older) and proposes the repo kind and auth, with the evidence in words.'),
+  searchAllRepos: method(SearchAllInput, SearchAllResult, 'Ranked search over every stored repo, grouped by repo: open indexes and offline copies (marked), and, with `open`, the others opened first.'),
 } as const satisfies Record<(typeof METHOD_NAMES)[number], MethodSpec>;
 
 /** Every event the core may push to the UI. */

@@ -62,7 +62,10 @@ export const METHOD_NAMES = ['appInfo', 'listRepos',
   'forgetSigningPassphrase',
   'getRepoTrust',
   'setRepoTrust',
-  'verifyChartVersion'] as const;
+  'verifyChartVersion',
+  // Detect, then ask: probing a typed repo URL; one search over every repo.
+  'probeRepoUrl',
+  'searchAllRepos'] as const;
 
 /** The names of the contract's events. */
 export const EVENT_NAMES = ['reposChanged', 'tokenUpdated', 'indexProgress', 'indexChanged', 'settingsChanged', 'menuCommand'] as const;

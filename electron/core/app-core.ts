@@ -9,6 +9,7 @@ import { housekeepingHandlers } from './handlers/housekeeping';
 import { transferHandlers } from './handlers/transfer';
 import { provenanceHandlers } from './handlers/provenance';
 import { credentialHelperHandlers } from './handlers/credential-helper';
+import { discoveryHandlers } from './handlers/discovery';
 
 /** The service behind both transports. */
 export interface Core {
@@ -29,6 +30,7 @@ export function createCore(context: CoreContext): Core {
     ...transferHandlers(context),
     ...provenanceHandlers(context),
     ...credentialHelperHandlers(context),
+    ...discoveryHandlers(context),
   };
   const dispatcher = createDispatcher(handlers, (name, error) =>
     context.log.error('handler failed', { method: name, error: error instanceof Error ? error.name : typeof error }),

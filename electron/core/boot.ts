@@ -22,6 +22,7 @@ import { createTransferService } from './transfer/transfer-service';
 import { createCredentialHelperService } from './credential-helper/credential-helper-service';
 import type { HelperProgram } from './credential-helper/helper-launcher';
 import { createHelperUndoRecords } from './credential-helper/helper-undo-records';
+import { createUrlProber } from './probe/url-prober';
 
 /** What differs between the processes that host the core. */
 export interface BootOptions {
@@ -121,6 +122,15 @@ export async function bootCore(options: BootOptions): Promise<Core> {
     },
     provenance,
     credentialHelper,
+    probe: createUrlProber({
+      http: flow.http,
+      parse: async (bytes) => {
+        const { chartCount, versionCount, servedByChartMuseum } = (await indexParser.parse(bytes)).info();
+        return { chartCount, versionCount, servedByChartMuseum };
+      },
+      cmUsesHttp: env.HELM_REPO_USE_HTTP === 'true',
+      maxIndexBytes: live.maxIndexBytes,
+    }),
   };
   return createCore(context);
 }

@@ -23,6 +23,7 @@ export interface HostFacts {
 }
 import type { ProvenanceCore } from './provenance/provenance-core';
 import type { CredentialHelperService } from './credential-helper/credential-helper-service';
+import type { UrlProber } from './probe/url-prober';
 
 /** A repo as stored and as the contract returns it. */
 export type RepoRecord = z.output<typeof Repo>;
@@ -57,4 +58,6 @@ export interface CoreContext {
   provenance: ProvenanceCore;
   /** ChartDesk's Docker credential helper: tool config files that use it, its launcher. */
   credentialHelper: CredentialHelperService;
+  /** Probes typed repo URLs without credentials (the add/edit dialog's detection). */
+  probe: UrlProber;
 }

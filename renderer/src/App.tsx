@@ -4,7 +4,10 @@ import { ToastProvider } from './components/Toasts';
 import { KeychainBanner } from './features/repos/KeychainBanner';
 import { Notices } from './features/repos/Notices';
 import { RepoSidebar } from './features/repos/RepoSidebar';
-import { RepoWorkspace, type RepoTab } from './features/repos/RepoWorkspace';
+import { RepoWorkspace } from './features/repos/RepoWorkspace';
+import { useRepoNavigation } from './features/repos/useRepoNavigation';
+import { AllReposView } from './features/search/AllReposView';
+import { SearchPalette } from './features/search/SearchPalette';
 import type { KeychainStatus } from './features/repos/types';
 import { useAppInfo } from './features/repos/useAppInfo';
 import { useRepos } from './features/repos/useRepos';
@@ -23,7 +26,8 @@ export function App() {
   const { state: repos, reload, reorder } = useRepos();
   const [selectedId, setSelectedId] = useState<string>();
   const [view, setView] = useState<View>('repos');
-  const [tab, setTab] = useState<RepoTab>('charts');
+  // Each repo keeps its last tab for the session; a new repo opens on its charts.
+  const nav = useRepoNavigation();
   const [dialog, setDialog] = useState<OpenDialog>();
   const settings = useSettingsShell(useCallback(() => setView('settings'), []));
   const list = repos.status === 'ready' ? repos.value : [];
@@ -35,6 +39,10 @@ export function App() {
   const select = (repoId: string) => {
     setSelectedId(repoId);
     setView('repos');
+  };
+  const openChart = (repoId: string, chart: string) => {
+    nav.openChart(repoId, chart);
+    select(repoId);
   };
   const onKeychain = (status?: KeychainStatus) => (status ? noteKeychain(status) : recheck());
 
@@ -56,18 +64,23 @@ export function App() {
           onRetry={reload}
           onReorder={reorder}
           onRecheckKeychain={recheck}
+          allReposSelected={view === 'all-repos'}
+          onAllRepos={() => setView('all-repos')}
         />
         <main className="content">
           {view === 'inspector' ? (
             <JwtInspector />
           ) : view === 'settings' ? (
             <SettingsView settings={settings} onKeychainChanged={recheck} />
+          ) : view === 'all-repos' ? (
+            <AllReposView onOpenChart={openChart} />
           ) : selected ? (
             <RepoWorkspace
               key={selected.id}
               repo={selected}
-              tab={tab}
-              onTab={setTab}
+              tab={nav.tabOf(selected.id)}
+              onTab={(tab) => nav.setTab(selected.id, tab)}
+              openChart={nav.requestFor(selected.id)}
               keychain={keychain}
               onKeychain={noteKeychain}
               onEdit={() => setDialog({ kind: 'edit', repo: selected })}
@@ -78,6 +91,7 @@ export function App() {
             <Welcome hasRepos={list.length > 0} sessionOnly={sessionOnly} onAdd={() => setDialog({ kind: 'add' })} onImport={() => setDialog({ kind: 'import' })} />
           )}
         </main>
+        <SearchPalette onOpenChart={openChart} />
         <StatusBar info={info} repoName={view === 'repos' ? selected?.name : undefined} />
         <AppDialogs
           dialog={dialog}

@@ -13,6 +13,9 @@ test.afterEach(async () => {
 test('Connect runs challenge -> token -> retry, shows each request, and the key appears nowhere in the page', async ({ page, webApp }) => {
   await page.goto(webApp.url);
   await addRepoViaUi(page, { name: 'org1', url: `${sandbox.repoUrl}/org1/repo1`, mode: 'token-server', secret: 'MASTERKEY' });
+  // The new repo lands on its Charts tab, whose index fetch caches a token: let it finish, so the
+  // fresh flow of Connect is the only one running (else it may reuse the token that fetch just got).
+  await expect(page.getByTestId('index-chart-count')).toBeVisible();
   await page.getByRole('tab', { name: 'Connection' }).click();
   await expect(page.getByTestId('connection-empty')).toBeVisible();
   await page.getByRole('button', { name: 'Connect', exact: true }).click();

@@ -109,6 +109,9 @@ test('the repo list is one Tab stop (the selected repo); arrows move inside it a
   for (const name of ['alpha', 'bravo', 'charlie']) await addRepoViaUi(page, { name, url: `https://charts.example.com/${name}` });
   await page.getByRole('button', { name: /^bravo/ }).click();
   await page.getByRole('button', { name: '+ Add' }).focus();
+  // The All repositories entry sits above the list, then the list is one Tab stop.
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('all-repos-entry')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: /^bravo/ })).toBeFocused();
   await page.keyboard.press('ArrowDown');

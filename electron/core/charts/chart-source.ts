@@ -49,6 +49,17 @@ export interface RepoProbe extends TokenProbe {
   what: string;
 }
 
+/** A repo's chart list as held without asking the server (for the search over every repo). */
+export interface CachedCharts {
+  summaries: readonly ChartSummary[];
+  /** 'open': loaded from the server in this session; 'offline': the offline copy (read from disk, or the open index fell back to it). */
+  from: 'open' | 'offline';
+  /** ms epoch when the server last confirmed these charts. */
+  fetchedAt: number;
+  /** True when the source is open in this session. */
+  open: boolean;
+}
+
 /** The charts of one repo. */
 export interface ChartSource {
   /** The repo as stored. */
@@ -88,4 +99,6 @@ export interface ChartSource {
   manifest?(name: string, version: string): Promise<z.output<typeof ManifestView>>;
   /** Drops what is held in memory, so the next use asks the server again. */
   forget(): void;
+  /** The charts at hand without the network: the open index, else the offline copy; undefined when neither. */
+  cachedCharts?(): Promise<CachedCharts | undefined>;
 }

@@ -19,7 +19,9 @@ import { createChartPublisher } from './chart-publish';
 import type { ChartSource } from './chart-source';
 import { createChartSources, type ChartSources } from './chart-sources';
 import { createChartVersions, type ChartVersions } from './chart-versions';
+import { createHeldCharts } from './held-charts';
 import { createHttpSource } from './http-source';
+import { createOfflineSummaries } from '../index/offline-summaries';
 import { createIndexSessions, type ParseIndex, type RepoAccess } from './index-sessions';
 import { createPackageCache } from './package-cache';
 import { createPackageFetcher } from './package-fetch';
@@ -81,11 +83,12 @@ export function createChartsCore(deps: ChartsCoreDeps): ChartsCore {
   const publisher = createChartPublisher({ repos: deps.repos, sessions, client: createChartMuseumClient(deps.flow), limits, log: deps.log });
   const icons = createIconFetcher({ flow: deps.flow, now, ...(deps.live ? { otherHosts: deps.live.iconsFromOtherHosts } : {}) });
   const credentials = (repoId: string) => deps.repos.credentials(repoId);
+  const cached = createHeldCharts({ sessions, offline: createOfflineSummaries(offline), parse: deps.parse });
 
   const sources: ChartSources = createChartSources({
     repos: deps.repos,
     factories: {
-      http: (repo) => createHttpSource(repo, { sessions, packages, oci: referencePuller, flow: deps.flow, publisher, icons, credentials }),
+      http: (repo) => createHttpSource(repo, { sessions, packages, oci: referencePuller, flow: deps.flow, publisher, icons, credentials, cached }),
       oci: (repo) =>
         createRegistrySource(repo, {
           flow: deps.flow,

@@ -8,7 +8,7 @@ import { exportRepoCommands } from '../helm/export-commands';
 import { httpInstallCommands } from '../helm/install-commands';
 import type { IconFetcher } from './chart-icon';
 import type { ChartPublisher } from './chart-publish';
-import type { ChartSource, LocatedVersion } from './chart-source';
+import type { CachedCharts, ChartSource, LocatedVersion } from './chart-source';
 import { indexUrlOf, resolveAgainstRepo } from './chart-url';
 import type { IndexSessions } from './index-sessions';
 import type { PackageFetcher } from './package-fetch';
@@ -24,6 +24,8 @@ export interface HttpSourceDeps {
   publisher: ChartPublisher;
   icons: IconFetcher;
   credentials: (repoId: string) => Promise<FlowCredentials>;
+  /** The repo's charts without the network (open index, else offline copy), for the search over every repo. */
+  cached?: (repo: RepoRecord) => Promise<CachedCharts | undefined>;
 }
 
 /** Creates the source of one HTTP repo. */
@@ -89,5 +91,6 @@ export function createHttpSource(repo: RepoRecord, deps: HttpSourceDeps): ChartS
     },
     commands: () => exportRepoCommands(repo),
     forget: () => deps.sessions.forget(repo.id),
+    cachedCharts: async () => deps.cached?.(repo),
   };
 }

@@ -38,6 +38,8 @@ export interface IndexSessions {
   loaded(repoId: string): Promise<LoadedIndex>;
   /** Drops a repo's index so the next use fetches again (after a push or delete). */
   forget(repoId: string): void;
+  /** The index held in memory, without opening it or asking the server. */
+  held(repoId: string): LoadedIndex | undefined;
 }
 
 /** What the sessions need. */
@@ -130,5 +132,6 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
     forget(repoId) {
       loaded.delete(repoId);
     },
+    held: (repoId) => loaded.get(repoId),
   };
 }

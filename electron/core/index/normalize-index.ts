@@ -119,7 +119,7 @@ function describeVersion(version: unknown): string | undefined {
 }
 
 /** The fields a summary uses: only these are decoded from the latest entry. */
-const SUMMARY_FIELDS: ReadonlySet<string> = new Set(['version', 'name', 'appVersion', 'description', 'icon', 'deprecated', 'keywords', 'type']);
+const SUMMARY_FIELDS: ReadonlySet<string> = new Set(['version', 'name', 'appVersion', 'description', 'icon', 'deprecated', 'keywords', 'type', 'created']);
 
 /** The summary of a chart from its latest stable version (or its newest one). */
 function summarize(name: string, latest: SkeletonEntry, version: string, count: number, input: BuildInput): ChartSummary {
@@ -130,5 +130,6 @@ function summarize(name: string, latest: SkeletonEntry, version: string, count: 
   if (v.description !== undefined) summary.description = v.description;
   if (v.icon !== undefined) summary.icon = v.icon;
   if (v.type !== undefined) summary.type = v.type;
+  if (v.created !== undefined) summary.created = v.created;
   return summary;
 }

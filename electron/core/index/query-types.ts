@@ -76,6 +76,8 @@ export interface ChartSummary {
   versionCount: number;
   keywords: string[];
   type?: string;
+  /** When the summary's version was released: its `created` as written (RFC 3339), when known. */
+  created?: string;
   /** Set when the entry is listed but is not a usable chart (an OCI artifact of another kind, an unreadable manifest, no version tags). */
   problem?: ChartProblem;
   /** True while a registry chart's versions are still being read (the list shows its name meanwhile). */

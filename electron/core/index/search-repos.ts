@@ -1,10 +1,11 @@
 /**
  * Ranked search over the charts of several repos at once ("search all repos", `helm search repo`):
  * a plain function over chart summaries, with the same ranking as one index's search (exact name,
- * name prefix, name part, keyword, description). Used by `chartdesk search`; the app can reuse it.
+ * name prefix, name part, keyword, description). Used by `chartdesk search`; the app's search palette
+ * uses the same searchAcross, grouped by repo.
  */
 import { parseChartSemver } from './semver-masterminds';
-import { SearchIndex } from './query-search';
+import { searchAcross } from '../search/search-across';
 import type { ChartSummary, SearchField } from './query-types';
 
 /** The charts of one repo, as its loaded index lists them. */
@@ -33,25 +34,14 @@ function compare(a: string, b: string): number {
 }
 
 /**
- * Every chart of every repo matching `query` (all words must match), best first. An empty query
- * lists every chart, by name.
+ * Every chart of every repo matching `query` (all words must match), best first: the app's
+ * grouped search (searchAcross) flattened, as `helm search repo` lists it. An empty query lists
+ * every chart, by name.
  */
 export function searchRepos(query: string, repos: readonly RepoChartList[]): RepoSearchHit[] {
-  // A stand-in per (repo, chart), so two repos may even share summary objects.
-  const all: ChartSummary[] = [];
-  const origin = new Map<ChartSummary, { repo: string; chart: ChartSummary }>();
-  for (const { repo, charts } of repos) {
-    for (const chart of charts) {
-      const standIn = { ...chart };
-      all.push(standIn);
-      origin.set(standIn, { repo, chart });
-    }
-  }
-  const hit = (standIn: ChartSummary, score: number, matched: SearchField[]): RepoSearchHit => ({ ...(origin.get(standIn) ?? { repo: '', chart: standIn }), score, matched });
-  if (query.trim() === '') return all.map((chart) => hit(chart, 0, [])).sort(byRank);
-  return new SearchIndex(all)
-    .search(query)
-    .map((h) => hit(h.chart, h.score, h.matched))
+  if (query.trim() === '') return repos.flatMap(({ repo, charts }) => charts.map((chart) => ({ repo, chart, score: 0, matched: [] }))).sort(byRank);
+  return searchAcross(repos.map(({ repo, charts }) => ({ repo, summaries: charts })), query, Number.POSITIVE_INFINITY)
+    .flatMap((group) => group.hits.map((h) => ({ repo: group.repo, chart: h.chart, score: h.score, matched: h.matched })))
     .sort(byRank);
 }
 

@@ -61,6 +61,7 @@ export function summaryOf(chart: RegistryChart): ChartSummary {
   if (latest?.description !== undefined) summary.description = latest.description;
   if (latest?.icon !== undefined) summary.icon = latest.icon;
   if (latest?.type !== undefined) summary.type = latest.type;
+  if (latest?.created !== undefined) summary.created = latest.created;
   if (chart.problem) summary.problem = chart.problem;
   if (chart.pending) summary.pending = true;
   return summary;
@@ -96,6 +97,11 @@ export class RegistryNamespace {
     if (!this.byName.has(chart.name)) return;
     this.byName.set(chart.name, chart);
     this.refreshSummaries();
+  }
+
+  /** Every summary, sorted by name (the same list until the next refresh). */
+  all(): readonly ChartSummary[] {
+    return this.summaries;
   }
 
   /** Rebuilds the list after more versions were read. */

@@ -12,6 +12,7 @@ import { ChartDeskError } from '../errors';
 import { canFallBackOffline, describeAge } from '../index/fetch-fallback';
 import { throttleProgress } from '../index/fetch-progress';
 import type { OfflineIndexStore } from '../index/offline-store';
+import { createOfflineSummaries } from '../index/offline-summaries';
 import type { Logger } from '../log';
 import type { DigestCache } from './digest-cache';
 import { layerRole } from './media-types';
@@ -85,6 +86,7 @@ export function createRegistrySource(repo: RepoRecord, deps: RegistrySourceDeps)
   let state: Loaded | undefined;
   let pending: Promise<Loaded> | undefined;
   let generation = 0;
+  const offlineSummaries = createOfflineSummaries(deps.offline, 1);
 
   const namespaceOf = (charts: RegistryChart[]) => new RegistryNamespace(charts, (chart, tag) => referenceOf(chart.repository, tag));
 
@@ -312,6 +314,15 @@ const summarize = (loaded: Loaded, fromMemory: boolean): z.output<typeof IndexSu
     },
     forget() {
       state = undefined;
+    },
+    async cachedCharts() {
+      if (state) return { summaries: state.namespace.all(), from: state.source === 'offline' ? 'offline' : 'open', fetchedAt: state.fetchedAt, open: true };
+      const copy = await offlineSummaries(offlineKey, repo.url, async (bytes) => {
+        const discovery = discoveryOfSnapshot(bytes);
+        if (!discovery) throw new ChartDeskError('index-invalid', 'search', `The offline copy of ${repo.url} could not be read.`);
+        return namespaceOf(discovery.charts).all();
+      });
+      return copy ? { summaries: copy.summaries, from: 'offline', fetchedAt: copy.checkedAt, open: false } : undefined;
     },
   };
 }

@@ -7,6 +7,8 @@ import { useEffect, useRef } from 'react';
 export const SHORTCUTS = {
   /** Focus the search box (the Charts tab registers it). */
   search: ['mod+k'],
+  /** Open the search over every repo (the window registers it). */
+  searchAll: ['mod+shift+k'],
   /** Copy the current token (the Token tab registers it). */
   copyToken: ['mod+shift+c'],
   /** Refresh what the current tab shows. */

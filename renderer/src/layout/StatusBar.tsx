@@ -15,7 +15,7 @@ export function StatusBar({ info, repoName }: { info: AsyncState<MethodOutput<'a
       </span>
       {repoName && <span className="statusbar-repo">{repoName}</span>}
       <span className="statusbar-keys" aria-label="Keyboard shortcuts">
-        {mod}K search · {mod}R refresh · {mod}⇧C copy token
+        {mod}K search · {mod}⇧K all repos · {mod}R refresh · {mod}⇧C copy token
       </span>
     </footer>
   );

@@ -1,7 +1,7 @@
 import iconUrl from '../../../build/icon.svg';
 
-/** The top-level views. */
-export type View = 'repos' | 'inspector' | 'settings';
+/** The top-level views ('all-repos': the search over every repo, from the sidebar). */
+export type View = 'repos' | 'inspector' | 'settings' | 'all-repos';
 
 /** The title bar: app name and the switch between the repos, the JWT inspector and Settings. */
 export function TitleBar({ view, onView }: { view: View; onView: (view: View) => void }) {

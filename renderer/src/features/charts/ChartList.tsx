@@ -39,6 +39,11 @@ export function ChartList({ id, repoId, charts, label, active, selectedName, onA
   useEffect(() => {
     if (active >= 0 && active < charts.length) virtualizer.scrollToIndex(active, { align: 'auto' });
   }, [active, charts.length, virtualizer]);
+  // A chart opened from elsewhere (the search over every repo) is scrolled into view once the list has it.
+  const selectedIndex = selectedName === undefined ? -1 : charts.findIndex((c) => c.name === selectedName);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   const openAt = useCallback(
     (index: number) => {

@@ -3,11 +3,15 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { toProblem } from '../../components/problem';
 import { EmptyState } from '../../components/States';
 import { SHORTCUTS, useShortcut } from '../../hooks/useShortcut';
+import { applyFilters, countFilters, filtersActive } from './chart-filters';
 import { ChartList, chartRowId } from './ChartList';
+import { ChartListFilters } from './ChartListFilters';
 import { plural } from './format';
 import { handleListKey } from './listKeys';
 import { SearchBox } from './SearchBox';
 import type { ChartSummary } from './types';
+import { useReadmeFacts } from './readme-facts';
+import { useChartFilters } from './useChartFilters';
 import { useChartList } from './useChartList';
 import { useChartSearch } from './useChartSearch';
 
@@ -36,10 +40,16 @@ export function ChartListPane({ repoId, generation, selectedName, onOpen, emptyH
   });
 
   const searchResult = search.status === 'ready' ? search.result : search.status === 'searching' ? search.previous : undefined;
-  const charts: ChartSummary[] = useMemo(() => {
+  const unfiltered: ChartSummary[] = useMemo(() => {
     if (search.status === 'off') return list.status === 'ready' ? list.charts : [];
     return searchResult ? searchResult.hits.map((hit) => hit.chart) : [];
   }, [search.status, list, searchResult]);
+  // Filters and sort (kept per repo); the counts follow them.
+  const [filters, setFilters] = useChartFilters(repoId);
+  const readme = useReadmeFacts(repoId);
+  const charts = useMemo(() => applyFilters(unfiltered, filters, readme), [unfiltered, filters, readme]);
+  const counts = useMemo(() => countFilters(unfiltered, readme), [unfiltered, readme]);
+  const narrowed = filtersActive(filters) && charts.length !== unfiltered.length;
 
   const onQuery = useCallback((value: string) => {
     setQuery(value);
@@ -54,16 +64,19 @@ export function ChartListPane({ repoId, generation, selectedName, onOpen, emptyH
   const counter =
     search.status === 'off'
       ? list.status === 'ready'
-        ? plural(list.charts.length, 'chart')
+        ? narrowed
+          ? `${charts.length.toLocaleString()} of ${plural(list.charts.length, 'chart')}`
+          : plural(list.charts.length, 'chart')
         : ''
       : searchResult
-        ? `${searchResult.total.toLocaleString()} match${searchResult.total === 1 ? '' : 'es'}${searchResult.total > charts.length ? `, first ${charts.length}` : ''}`
+        ? `${searchResult.total.toLocaleString()} match${searchResult.total === 1 ? '' : 'es'}${narrowed ? `, ${charts.length.toLocaleString()} shown by the filters` : searchResult.total > charts.length ? `, first ${charts.length}` : ''}`
         : 'Searching…';
 
   return (
     <section className="chart-list-pane" aria-label="Charts">
       <div className="chart-list-tools">
         <SearchBox value={query} onChange={onQuery} onKeyDown={onSearchKey} inputRef={inputRef} busy={search.status === 'searching'} listId={LIST_ID} activeId={active >= 0 && active < charts.length ? chartRowId(active) : undefined} />
+        <ChartListFilters filters={filters} counts={counts} searching={search.status !== 'off'} onChange={setFilters} />
         <span className="chart-list-counter muted" aria-live="polite" data-testid="chart-list-counter">
           {counter}
         </span>
@@ -73,12 +86,22 @@ export function ChartListPane({ repoId, generation, selectedName, onOpen, emptyH
       )}
       {search.status === 'error' && <ErrorBox problem={toProblem(search.error)} title="The search failed" />}
       {(list.status === 'loading' || list.status === 'idle') && search.status === 'off' && <ListSkeleton />}
+      {list.status === 'ready' && search.status === 'off' && list.charts.length > 0 && charts.length === 0 && (
+        <EmptyState title="No chart passes the filters" testId="charts-filtered-out">
+          <p>Loosen a filter above to see more of the {plural(list.charts.length, 'chart')}.</p>
+        </EmptyState>
+      )}
       {list.status === 'ready' && search.status === 'off' && list.charts.length === 0 && (
         <EmptyState title="This repository has no charts yet" testId="charts-empty">
           <p>{emptyHint}</p>
         </EmptyState>
       )}
-      {search.status === 'ready' && charts.length === 0 && (
+      {search.status === 'ready' && charts.length === 0 && unfiltered.length > 0 && (
+        <EmptyState title="No match passes the filters" testId="search-filtered-out">
+          <p>{plural(unfiltered.length, 'chart')} match “{query.trim()}”; loosen a filter to see them.</p>
+        </EmptyState>
+      )}
+      {search.status === 'ready' && unfiltered.length === 0 && (
         <EmptyState title={`No chart matches “${query.trim()}”`} testId="search-empty">
           <p>Try fewer letters or a keyword; Esc clears the search.</p>
         </EmptyState>

@@ -21,14 +21,14 @@ import './chart-detail.css';
 import './chart-diff.css';
 import './readme.css';
 
-/** The Charts tab of a repo: its index, a searchable chart list, chart and version views, push and delete. */
-export function ChartsTab({ repo }: { repo: RepoInfo }) {
-  return <ChartsWorkspace key={repo.id} repo={repo} />;
+/** The Charts tab of a repo: its index, a searchable chart list, chart and version views, push and delete; `initialChart` opens on that chart. */
+export function ChartsTab({ repo, initialChart }: { repo: RepoInfo; initialChart?: string }) {
+  return <ChartsWorkspace key={repo.id} repo={repo} initialChart={initialChart} />;
 }
 
-function ChartsWorkspace({ repo }: { repo: RepoInfo }) {
+function ChartsWorkspace({ repo, initialChart }: { repo: RepoInfo; initialChart?: string | undefined }) {
   const [index, refreshIndex] = useChartIndex(repo.id);
-  const [route, setRoute] = useState<ChartsRoute>({ view: 'none' });
+  const [route, setRoute] = useState<ChartsRoute>(initialChart ? { view: 'chart', chart: initialChart } : { view: 'none' });
   const [deleting, setDeleting] = useState<{ chart: string; version: string }>();
   const toasts = useToasts();
   const [body, setBody] = useState<HTMLDivElement | null>(null);

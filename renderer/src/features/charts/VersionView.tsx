@@ -10,6 +10,7 @@ import { DigestStatus } from './DigestStatus';
 import { FileList } from './FileList';
 import { ManifestPanel } from './ManifestPanel';
 import { ReadmeView } from './ReadmeView';
+import { useNoteReadme } from './readme-facts';
 import { ProvenanceBadge } from '../provenance/ProvenanceBadge';
 import type { ChartVersionContent } from './types';
 
@@ -63,6 +64,7 @@ function ContentTabs({ content, tab, onTab, manifest }: { content: ChartVersionC
 export function VersionView({ repoId, chart, version, onBack, onDelete, fromRegistry = false }: VersionViewProps) {
   const [state, reload] = useAsync(() => api.openChartVersion({ repoId, name: chart, version }), `${repoId}\n${chart}\n${version}`);
   const [tab, setTab] = useState('readme');
+  useNoteReadme(repoId, chart, state.status === 'ready' ? state.value : undefined);
   return (
     <article className="version-view" data-testid="version-view" aria-labelledby="version-view-title">
       <header className="detail-head">

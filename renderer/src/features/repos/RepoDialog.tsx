@@ -5,9 +5,12 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { Field } from '../../components/Field';
 import { toProblem, type Problem } from '../../components/problem';
 import { AuthFields } from './AuthFields';
+import { DetectionPanel } from './DetectionPanel';
+import { applyProposal, followsProposal } from './proposal';
 import { draftFromForm, emptyForm, formFromRepo, modeForUrl, nameFromUrl, validateForm, type FormErrors, type RepoForm } from './repo-form';
 import { TlsFields } from './TlsFields';
-import type { KeychainStatus, Repo } from './types';
+import type { KeychainStatus, Repo, RepoProposal } from './types';
+import { useUrlProbe } from './useUrlProbe';
 import './repo-dialog.css';
 
 /** Adds a repo (no `repo`) or edits one; a typed secret goes once to addRepo or setCredential. */
@@ -18,6 +21,21 @@ export function RepoDialog({ repo, onClose, onSaved, onKeychain, sessionOnly = f
   const [busy, setBusy] = useState(false);
   const secretRef = useRef<HTMLInputElement>(null);
   const set = (changes: Partial<RepoForm>) => setForm((f) => ({ ...f, ...changes }));
+  // Detect, then ask: the typed URL is probed without credentials; a new repo takes the proposal until the user picks the auth by hand.
+  const [authChosen, setAuthChosen] = useState(false);
+  const [showTls, setShowTls] = useState(false);
+  const setAuth = (changes: Partial<RepoForm>) => {
+    if ('mode' in changes || 'dialect' in changes) setAuthChosen(true);
+    set(changes);
+  };
+  const takeProposal = (proposal: RepoProposal, withUrl: boolean) => {
+    setForm((f) => applyProposal(f, proposal, withUrl));
+    setAuthChosen(false);
+  };
+  const probe = useUrlProbe(form.url, form, !repo || form.url.trim() !== repo.url, (found) => {
+    if (!repo && !authChosen && found.proposal && !found.fix) setForm((f) => applyProposal(f, found.proposal as RepoProposal, false));
+  });
+  const proposal = probe.status === 'ready' ? probe.probe.proposal : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,11 +96,12 @@ export function RepoDialog({ repo, onClose, onSaved, onKeychain, sessionOnly = f
             />
           )}
         </Field>
+        <DetectionPanel state={probe} following={proposal !== undefined && followsProposal(form, proposal)} onUse={takeProposal} onShowTls={() => setShowTls(true)} />
         <Field label="Name" error={errors.name} hint="How the repo appears here and in the exported helm commands; empty takes the suggestion.">
           {(p) => <input {...p} value={form.name} onChange={(e) => set({ name: e.target.value })} placeholder={nameFromUrl(form.url) || 'my-charts'} spellCheck={false} />}
         </Field>
-        <AuthFields form={form} errors={errors} set={set} secretRef={secretRef} hasSecret={repo?.hasSecret ?? false} sessionOnly={sessionOnly} />
-        <TlsFields form={form} errors={errors} set={set} />
+        <AuthFields form={form} errors={errors} set={setAuth} secretRef={secretRef} hasSecret={repo?.hasSecret ?? false} sessionOnly={sessionOnly} />
+        <TlsFields form={form} errors={errors} set={set} forceOpen={showTls} />
         {problem && <ErrorBox problem={problem} title={repo ? 'The repo could not be saved' : 'The repo could not be added'} />}
       </form>
     </Dialog>

@@ -7,6 +7,7 @@ import type { AsyncState } from '../../hooks/useAsync';
 import { KeychainPill } from './KeychainPill';
 import { moveBefore, moveId } from './reorder';
 import { RepoListItem } from './RepoListItem';
+import { AllReposEntry } from '../search/AllReposEntry';
 import type { KeychainStatus, Repo } from './types';
 import './sidebar.css';
 
@@ -24,10 +25,13 @@ export interface RepoSidebarProps {
   /** Saves a new order (shown at once); rejects when it could not be saved. */
   onReorder: (repoIds: string[]) => Promise<void>;
   onRecheckKeychain: () => void;
+  /** The "All repositories" entry: the search over every repo. */
+  onAllRepos?: () => void;
+  allReposSelected?: boolean;
 }
 
 /** The repo list with add/import, keyboard and drag reordering, and the keychain status at the bottom. */
-export function RepoSidebar({ state, selectedId, keychain, onSelect, onAdd, onImport, onRetry, onReorder, onRecheckKeychain }: RepoSidebarProps) {
+export function RepoSidebar({ state, selectedId, keychain, onSelect, onAdd, onImport, onRetry, onReorder, onRecheckKeychain, onAllRepos, allReposSelected = false }: RepoSidebarProps) {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const focusAfterMove = useRef<string>(undefined);
   const toasts = useToasts();
@@ -58,6 +62,7 @@ export function RepoSidebar({ state, selectedId, keychain, onSelect, onAdd, onIm
         </div>
       </div>
       <div className="sidebar-body">
+        {onAllRepos && repos.length > 0 && <AllReposEntry selected={allReposSelected} onClick={onAllRepos} />}
         {state.status === 'loading' && <Loading label="Loading repositories…" />}
         {state.status === 'error' && (
           <ErrorBox problem={toProblem(state.error)} title="Could not load your repositories">

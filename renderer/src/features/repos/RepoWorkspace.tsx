@@ -4,6 +4,7 @@ import { ConnectionTab } from '../auth/ConnectionTab';
 import { ChartsTab } from '../charts/ChartsTab';
 import { TokenTab } from '../tokens/TokenTab';
 import { AUTH_MODE_WORDS, type KeychainStatus, type Repo } from './types';
+import type { OpenChartRequest } from './useRepoNavigation';
 import './workspace.css';
 
 /** The tabs of a selected repo. */
@@ -25,10 +26,12 @@ export interface RepoWorkspaceProps {
   onEdit: () => void;
   onExport: () => void;
   onRemove: () => void;
+  /** A chart to show on the Charts tab (from the search over every repo). */
+  openChart?: OpenChartRequest | undefined;
 }
 
 /** A selected repo: its header (name, URL, auth, actions) and the Charts / Connection / Token tabs. */
-export function RepoWorkspace({ repo, tab, onTab, keychain, onKeychain, onEdit, onExport, onRemove }: RepoWorkspaceProps) {
+export function RepoWorkspace({ repo, tab, onTab, keychain, onKeychain, onEdit, onExport, onRemove, openChart }: RepoWorkspaceProps) {
   const prefix = `repo-${repo.id}`;
   return (
     <section className="workspace" aria-labelledby={`${prefix}-title`} data-testid="repo-workspace">
@@ -61,7 +64,7 @@ export function RepoWorkspace({ repo, tab, onTab, keychain, onKeychain, onEdit, 
       </header>
       <Tabs tabs={TABS} selected={tab} onSelect={onTab} label={`${repo.name} views`} idPrefix={prefix} />
       <TabPanel idPrefix={prefix} tabId={tab}>
-        {tab === 'charts' && <ChartsTab repo={repo} />}
+        {tab === 'charts' && <ChartsTab key={openChart?.seq ?? 0} repo={repo} {...(openChart ? { initialChart: openChart.chart } : {})} />}
         {tab === 'connection' && <ConnectionTab repo={repo} keychain={keychain} onKeychain={onKeychain} />}
         {tab === 'token' && <TokenTab repo={repo} />}
       </TabPanel>

@@ -2,10 +2,10 @@ import { CheckField, Field } from '../../components/Field';
 import { isLoopbackRegistry, isRegistryUrl, type FormErrors, type RepoForm } from './repo-form';
 
 /** The TLS and credential-forwarding part of the repo dialog, folded unless something is set. */
-export function TlsFields({ form, errors, set }: { form: RepoForm; errors: FormErrors; set: (changes: Partial<RepoForm>) => void }) {
+export function TlsFields({ form, errors, set, forceOpen = false }: { form: RepoForm; errors: FormErrors; set: (changes: Partial<RepoForm>) => void; forceOpen?: boolean }) {
   const registry = isRegistryUrl(form.url);
   const plainHttp = form.plainHttp ?? isLoopbackRegistry(form.url);
-  const anySet = Boolean(form.caFile || form.certFile || form.keyFile || form.insecureSkipVerify || form.passCredentialsAll || errors.keyFile || (registry && plainHttp));
+  const anySet = forceOpen || Boolean(form.caFile || form.certFile || form.keyFile || form.insecureSkipVerify || form.passCredentialsAll || errors.keyFile || (registry && plainHttp));
   return (
     <details className="form-section form-details" open={anySet}>
       <summary>{registry ? 'Connection and TLS' : 'TLS and credential forwarding'}</summary>

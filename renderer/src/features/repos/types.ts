@@ -23,3 +23,7 @@ export const AUTH_MODE_WORDS: Record<AuthMode, string> = {
   'token-server': 'Token server',
   'identity-token': 'Identity token',
 };
+/** What probing a typed URL found, and the settings it proposes. */
+export type RepoUrlProbe = MethodOutput<'probeRepoUrl'>;
+/** The settings a probe proposes. */
+export type RepoProposal = NonNullable<RepoUrlProbe['proposal']>;
