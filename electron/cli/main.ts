@@ -1,23 +1,13 @@
 /** Entry point of the `chartdesk` command (Node 20, no Electron). */
-import { ChartDeskError } from '../core/errors';
 import { COMMANDS } from './commands';
 import { promptSecret } from './prompt-secret';
+import { readStdinCapped } from './read-stdin';
 import { runCli } from './run';
 
 /** Standard input carries a secret or a JWT (64 KiB at most each): anything far larger is refused. */
 const MAX_STDIN_BYTES = 4 * 1024 * 1024;
 
-async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) return '';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_STDIN_BYTES) throw new ChartDeskError('too-large', 'read-stdin', 'Standard input is larger than 4 MiB; ChartDesk reads only a secret or a token from it.');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+const readStdin = () => readStdinCapped(process.stdin, MAX_STDIN_BYTES, 'a secret or a token');
 
 /** A reader that went away (`chartdesk index … | head`) ends the run quietly, as for other Unix tools. */
 for (const stream of [process.stdout, process.stderr]) {

@@ -5,6 +5,7 @@
  */
 import { app } from 'electron';
 import { runCredentialHelper } from '../cli/credential-helper/run-helper';
+import { readStdinCapped } from '../cli/read-stdin';
 import type { HelperProgram } from '../core/credential-helper/helper-launcher';
 
 /** The argument that starts the helper mode. */
@@ -21,21 +22,10 @@ export function helperModeArgs(argv: readonly string[]): string[] | undefined {
   return at < 0 ? undefined : argv.slice(at + 1);
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > 64 * 1024) break;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Answers one helper action and quits the app with the protocol's exit code. */
 export async function runHelperMode(args: readonly string[]): Promise<void> {
   app.dock?.hide();
-  const answer = await runCredentialHelper(args, readStdin, { ...process.env, CHARTDESK_HOME: app.getPath('userData') });
+  const answer = await runCredentialHelper(args, () => readStdinCapped(process.stdin, 64 * 1024, 'a server address or a credential', true), { ...process.env, CHARTDESK_HOME: app.getPath('userData') });
   if (answer.stderr) process.stderr.write(answer.stderr);
   process.stdout.write(answer.stdout, () => app.exit(answer.code));
 }
