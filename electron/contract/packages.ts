@@ -1,6 +1,6 @@
 /** Contract schemas for opening indexes, chart packages, values diffs, icons and ChartMuseum push/delete. */
 import { z } from 'zod';
-import { ChartDetail } from './charts';
+import { ChartDetail, ChartSummary } from './charts';
 import { RepoKind } from './repos';
 
 const RepoId = z.string().min(1).max(64);
@@ -45,6 +45,8 @@ export const IndexSummary = z.object({
   discoveryNote: z.string().optional(),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
+  /** True when a refresh was answered 304 for the index already held: the chart list is as before, nothing was read again. */
+  unchanged: z.boolean().optional(),
 });
 
 /** listCharts' argument: a page of the compact chart list. */
@@ -183,4 +185,6 @@ export const IndexProgress = z.object({
   receivedBytes: z.number().nonnegative(),
   totalBytes: z.number().nonnegative().optional(),
   charts: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
+  /** While the index is read: its first charts, sorted by name, to show before the whole list is ready. */
+  preview: z.array(ChartSummary).max(100).optional(),
 });

@@ -66,7 +66,8 @@ export async function bootCore(options: BootOptions): Promise<Core> {
   const charts = createChartsCore({
     flow,
     repos,
-    parse: (bytes) => indexParser.parse(bytes),
+    parse: (bytes, parseOptions) => indexParser.parse(bytes, parseOptions),
+    prepareParse: () => indexParser.prepare(),
     dataDir: options.dataDir,
     log: options.log,
     onProgress: (progress) => events.emit('indexProgress', progress),

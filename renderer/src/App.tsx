@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { transportKind } from './api/client';
 import { ToastProvider } from './components/Toasts';
+import { openIndexEarly } from './features/charts/earlyIndexOpen';
 import { KeychainBanner } from './features/repos/KeychainBanner';
 import { Notices } from './features/repos/Notices';
 import { RepoSidebar } from './features/repos/RepoSidebar';
@@ -37,6 +38,8 @@ export function App() {
   const sessionOnly = keychain !== undefined && keychain.state !== 'available';
 
   const select = (repoId: string) => {
+    // A repo that opens on its charts starts reading its index before the tab is drawn.
+    if (nav.tabOf(repoId) === 'charts') openIndexEarly(repoId);
     setSelectedId(repoId);
     setView('repos');
   };

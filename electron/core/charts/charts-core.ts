@@ -41,6 +41,8 @@ export interface ChartsCoreDeps {
   repos: RepoAccess;
   /** The index engine's parser (a worker per parse). */
   parse: ParseIndex;
+  /** Starts the parser's next worker early (while an index downloads). */
+  prepareParse?: () => void;
   /** Caches go under the data folder (see storage/cache-folders.ts). */
   dataDir: string;
   log: Logger;
@@ -72,7 +74,7 @@ export function createChartsCore(deps: ChartsCoreDeps): ChartsCore {
   const warn = (what: string) => (error: unknown) => deps.log.warn(what, { error: error instanceof Error ? error.message : String(error) });
   const offline = createOfflineIndexStore(path.join(deps.dataDir, CACHE_DIRS.offlineIndexes));
   const fetcher = createIndexFetcher({ flow: deps.flow, offline, now, ...(deps.maxIndexBytes ? { maxBytes: deps.maxIndexBytes } : {}) });
-  const sessions = createIndexSessions({ repos: deps.repos, fetcher, parse: deps.parse, now, log: deps.log, onProgress, ...(deps.live ? { staleAfterMs: deps.live.staleAfterMs } : {}) });
+  const sessions = createIndexSessions({ repos: deps.repos, fetcher, parse: deps.parse, ...(deps.prepareParse ? { prepareParse: deps.prepareParse } : {}), now, log: deps.log, onProgress, ...(deps.live ? { staleAfterMs: deps.live.staleAfterMs } : {}) });
   const cache = createPackageCache({
     dir: path.join(deps.dataDir, CACHE_DIRS.chartPackages),
     onWriteError: warn('could not cache a chart package'),

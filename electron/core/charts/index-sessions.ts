@@ -3,15 +3,16 @@ import type { z } from 'zod';
 import type { IndexProgress, IndexSummary } from '../../contract/packages';
 import type { FlowCredentials } from '../auth/types';
 import type { RepoRecord } from '../context';
-import type { IndexFetcher, IndexFetchResult } from '../index/fetch-index';
+import type { IndexFetcher, IndexFetchResult, IndexRefreshResult } from '../index/fetch-index';
 import { throttleProgress } from '../index/fetch-progress';
 import type { ChartIndex } from '../index/query-index';
-import type { IndexInfo } from '../index/query-types';
+import type { ChartSummary, IndexInfo } from '../index/query-types';
 import type { Logger } from '../log';
+import { ChartDeskError } from '../errors';
 import { rememberRecent } from './recent-map';
 
-/** Parses index bytes into a queryable index (the index engine's worker parser). */
-export type ParseIndex = (bytes: Buffer) => Promise<ChartIndex>;
+/** Parses index bytes into a queryable index (the index engine's worker parser); `onPreview` hears the first charts early. */
+export type ParseIndex = (bytes: Buffer, options?: { onPreview?: (charts: ChartSummary[]) => void }) => Promise<ChartIndex>;
 
 /** The repos and their credentials (the repo service satisfies this). */
 export interface RepoAccess {
@@ -24,7 +25,7 @@ export interface LoadedIndex {
   repo: RepoRecord;
   index: ChartIndex;
   info: IndexInfo;
-  fetched: Omit<IndexFetchResult, 'bytes' | 'keep'> & { size: number };
+  fetched: Omit<IndexFetchResult, 'bytes' | 'keep'> & { size: number; /** sha256 of the offline copy these bytes are stored as, when stored. */ copySha256?: string };
 }
 
 /** What the sessions know of an open index (the source adds what the repo allows). */
@@ -47,6 +48,8 @@ export interface IndexSessionsDeps {
   repos: RepoAccess;
   fetcher: IndexFetcher;
   parse: ParseIndex;
+  /** Starts the parser's worker while the index downloads. */
+  prepareParse?: () => void;
   now: () => number;
   onProgress: (progress: z.output<typeof IndexProgress>) => void;
   log: Logger;
@@ -58,30 +61,53 @@ export interface IndexSessionsDeps {
 
 const MAX_WARNINGS = 100;
 
+/** A finished load: the entry, and whether it is the one held before (the server confirmed it). */
+interface Loaded {
+  entry: LoadedIndex;
+  unchanged: boolean;
+}
+
 /** Creates the sessions. Concurrent opens of one repo share one fetch. */
 export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
   const loaded = new Map<string, LoadedIndex>();
-  const pending = new Map<string, Promise<LoadedIndex>>();
+  const pending = new Map<string, Promise<Loaded>>();
   const staleAfter = (): number => (typeof deps.staleAfterMs === 'function' ? deps.staleAfterMs() : (deps.staleAfterMs ?? 30 * 60_000));
 
-  const load = async (repoId: string): Promise<LoadedIndex> => {
+  /** Fetches and parses; with `held` (a refresh) a 304 for those same bytes keeps the parsed index as it is. */
+  const load = async (repoId: string, held?: LoadedIndex): Promise<Loaded> => {
     const repo = await deps.repos.get(repoId);
+    deps.prepareParse?.();
     const progress = throttleProgress((receivedBytes, totalBytes) => deps.onProgress({ repoId, phase: 'download', receivedBytes, ...(totalBytes !== undefined ? { totalBytes } : {}) }), deps.now);
-    const result = await deps.fetcher.fetch({ key: repo.id, repo, credentials: () => deps.repos.credentials(repo.id), onProgress: progress });
-    deps.onProgress({ repoId, phase: 'parse', receivedBytes: result.bytes.length, totalBytes: result.bytes.length });
-    const index = await deps.parse(result.bytes);
-    await result.keep().catch((error: unknown) => deps.log.warn('could not store the offline index copy', { repoId, error: error instanceof Error ? error.message : String(error) }));
-    deps.onProgress({ repoId, phase: 'done', receivedBytes: result.bytes.length, totalBytes: result.bytes.length });
-    const { bytes, keep: _keep, ...fetched } = result;
-    const entry: LoadedIndex = { repo, index, info: index.info(), fetched: { ...fetched, size: bytes.length } };
-    rememberRecent(loaded, repoId, entry, deps.maxLoaded ?? 6);
-    return entry;
+    const sameCopy = held?.fetched.copySha256 !== undefined && held.repo.url === repo.url ? { sha256: held.fetched.copySha256 } : undefined;
+    const request = { key: repo.id, repo, credentials: () => deps.repos.credentials(repo.id), onProgress: progress };
+    const result: IndexRefreshResult = sameCopy ? await deps.fetcher.fetch({ ...request, held: sameCopy }) : await deps.fetcher.fetch(request);
+    const keep = () => result.keep().catch((error: unknown) => void deps.log.warn('could not store the offline index copy', { repoId, error: error instanceof Error ? error.message : String(error) }));
+    if (result.unchanged && held) {
+      const { keep: _keep, unchanged: _unchanged, ...fetched } = result;
+      const copySha256 = (await keep()) ?? held.fetched.copySha256;
+      deps.onProgress({ repoId, phase: 'done', receivedBytes: 0 });
+      return remember(repoId, { ...held, repo, fetched: { ...fetched, size: held.fetched.size, ...(copySha256 ? { copySha256 } : {}) } }, true);
+    }
+    if (result.unchanged) throw new ChartDeskError('internal', 'fetch-index', 'The index was confirmed unchanged, but none is held.');
+    const size = result.bytes.length;
+    deps.onProgress({ repoId, phase: 'parse', receivedBytes: size, totalBytes: size });
+    const onPreview = (charts: ChartSummary[]) => deps.onProgress({ repoId, phase: 'parse', receivedBytes: size, totalBytes: size, preview: charts });
+    const index = await deps.parse(result.bytes, { onPreview });
+    const copySha256 = await keep();
+    deps.onProgress({ repoId, phase: 'done', receivedBytes: size, totalBytes: size });
+    const { bytes: _bytes, keep: _keep, ...fetched } = result;
+    return remember(repoId, { repo, index, info: index.info(), fetched: { ...fetched, size, ...(copySha256 ? { copySha256 } : {}) } }, false);
   };
 
-  const loadOnce = (repoId: string): Promise<LoadedIndex> => {
+  const remember = (repoId: string, entry: LoadedIndex, unchanged: boolean): Loaded => {
+    rememberRecent(loaded, repoId, entry, deps.maxLoaded ?? 6);
+    return { entry, unchanged };
+  };
+
+  const loadOnce = (repoId: string, held?: LoadedIndex): Promise<Loaded> => {
     const running = pending.get(repoId);
     if (running) return running;
-    const promise = load(repoId).finally(() => pending.delete(repoId));
+    const promise = load(repoId, held).finally(() => pending.delete(repoId));
     pending.set(repoId, promise);
     return promise;
   };
@@ -96,7 +122,7 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
     return fresh;
   };
 
-  const summarize = (repoId: string, entry: LoadedIndex, fromMemory: boolean): IndexSessionSummary => {
+  const summarize = (repoId: string, entry: LoadedIndex, fromMemory: boolean, unchanged = false): IndexSessionSummary => {
     const now = deps.now();
     const ageMs = Math.max(0, now - entry.fetched.fetchedAt);
     const offline = entry.fetched.source === 'offline';
@@ -117,17 +143,19 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
       servedByChartMuseum: entry.info.servedByChartMuseum,
       ...(entry.fetched.etag ? { etag: entry.fetched.etag } : {}),
       ...(entry.fetched.lastModified ? { lastModified: entry.fetched.lastModified } : {}),
+      ...(unchanged ? { unchanged } : {}),
     };
   };
 
   return {
     async open(repoId, refresh) {
-      const existing = refresh ? undefined : await current(repoId);
-      if (existing) return summarize(repoId, existing, true);
-      return summarize(repoId, await loadOnce(repoId), false);
+      const existing = await current(repoId);
+      if (existing && !refresh) return summarize(repoId, existing, true);
+      const { entry, unchanged } = await loadOnce(repoId, existing);
+      return summarize(repoId, entry, false, unchanged);
     },
     async loaded(repoId) {
-      return (await current(repoId)) ?? loadOnce(repoId);
+      return (await current(repoId)) ?? (await loadOnce(repoId)).entry;
     },
     forget(repoId) {
       loaded.delete(repoId);

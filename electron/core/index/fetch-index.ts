@@ -20,6 +20,8 @@ export interface IndexFetchRequest {
   scope?: FlowScope;
   signal?: AbortSignal;
   onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
+  /** The caller already holds these bytes parsed (the offline copy's sha256): a 304 or an offline fallback to that same copy then reads nothing. */
+  held?: { sha256: string };
 }
 
 /** The index bytes and where they came from. */
@@ -34,12 +36,19 @@ export interface IndexFetchResult {
   source: 'network' | 'not-modified' | 'offline';
   /** For 'offline': why the network copy could not be had, as a sentence. */
   offlineReason?: string;
-  /** Stores (or refreshes) the offline copy; call it once the bytes parsed as a good index. */
-  keep(): Promise<void>;
+  /** Stores (or refreshes) the offline copy; call it once the bytes parsed as a good index. Resolves to the copy's sha256 when there is one. */
+  keep(): Promise<string | undefined>;
 }
+
+/** The server (or, offline, the stored copy) confirmed the bytes the caller holds: nothing was read. */
+export type IndexStillHeld = Omit<IndexFetchResult, 'bytes'> & { unchanged: true };
+
+/** Either new bytes, or (only when the request says what it holds) a confirmation of those. */
+export type IndexRefreshResult = (IndexFetchResult & { unchanged?: undefined }) | IndexStillHeld;
 
 /** Fetches indexes. */
 export interface IndexFetcher {
+  fetch(request: IndexFetchRequest & { held: { sha256: string } }): Promise<IndexRefreshResult>;
   fetch(request: IndexFetchRequest): Promise<IndexFetchResult>;
 }
 
@@ -63,7 +72,7 @@ function indexTooLarge(error: unknown, maxBytes: number): unknown {
 export function createIndexFetcher(deps: IndexFetcherDeps): IndexFetcher {
   const capOf = (): number => (typeof deps.maxBytes === 'function' ? deps.maxBytes() : (deps.maxBytes ?? DEFAULT_MAX_INDEX_BYTES));
 
-  const download = async (request: IndexFetchRequest, url: string, conditional: boolean): Promise<IndexFetchResult> => {
+  const download = async (request: IndexFetchRequest, url: string, conditional: boolean): Promise<IndexRefreshResult> => {
     const maxBytes = capOf();
     const meta = conditional ? await deps.offline.readMeta(request.key) : undefined;
     const usable = meta && meta.url === url ? meta : undefined;
@@ -84,18 +93,15 @@ export function createIndexFetcher(deps: IndexFetcherDeps): IndexFetcher {
     });
     const now = deps.now();
     if (response.status === 304 && usable) {
+      const confirmed = { etag: response.headers.etag ?? usable.etag, lastModified: response.headers['last-modified'] ?? usable.lastModified };
+      // The copy is what the caller already parsed: no need to read it again.
+      if (request.held?.sha256 === usable.sha256) {
+        return { url, ...definedValidators(confirmed), fetchedAt: now, source: 'not-modified', unchanged: true, keep: () => deps.offline.touch(request.key, now, definedValidators(confirmed)) };
+      }
       const copy = await deps.offline.read(request.key);
       // The copy went missing or bad between the two reads: ask again without validators.
       if (!copy) return download(request, url, false);
-      const validators = { etag: response.headers.etag ?? copy.meta.etag, lastModified: response.headers['last-modified'] ?? copy.meta.lastModified };
-      return {
-        bytes: copy.bytes,
-        url,
-        ...definedValidators(validators),
-        fetchedAt: now,
-        source: 'not-modified',
-        keep: () => deps.offline.touch(request.key, now, definedValidators(validators)),
-      };
+      return { bytes: copy.bytes, url, ...definedValidators(confirmed), fetchedAt: now, source: 'not-modified', keep: () => deps.offline.touch(request.key, now, definedValidators(confirmed)) };
     }
     if (response.status < 200 || response.status > 299) throw httpFailure('fetch-index', 'fetching the index', response.status);
     const validators = definedValidators({ etag: response.headers.etag, lastModified: response.headers['last-modified'] });
@@ -109,28 +115,30 @@ export function createIndexFetcher(deps: IndexFetcherDeps): IndexFetcher {
     };
   };
 
-  return {
-    async fetch(request) {
-      const url = indexUrlOf(request.repo.url);
-      try {
-        return await download(request, url, !request.unconditional);
-      } catch (error) {
-        if (!canFallBackOffline(error)) throw error;
-        const copy = await deps.offline.read(request.key);
-        if (!copy || copy.meta.url !== url) throw error;
-        const reason = error instanceof ChartDeskError ? error.message : 'The server could not be reached.';
-        return {
-          bytes: copy.bytes,
-          url,
-          ...definedValidators({ etag: copy.meta.etag, lastModified: copy.meta.lastModified }),
-          fetchedAt: copy.meta.checkedAt,
-          source: 'offline',
-          offlineReason: `Showing the offline copy from ${describeAge(deps.now() - copy.meta.checkedAt)}: ${reason}`,
-          keep: async () => {},
-        };
-      }
-    },
+  // One implementation for both overloads: only a request that names `held` can get IndexStillHeld back.
+  const fetch = async (request: IndexFetchRequest): Promise<IndexRefreshResult> => {
+    const url = indexUrlOf(request.repo.url);
+    try {
+      return await download(request, url, !request.unconditional);
+    } catch (error) {
+      if (!canFallBackOffline(error)) throw error;
+      const meta = request.held ? await deps.offline.readMeta(request.key) : undefined;
+      const same = meta !== undefined && meta.url === url && meta.sha256 === request.held?.sha256;
+      const copy = same ? { meta, bytes: undefined } : await deps.offline.read(request.key);
+      if (!copy || copy.meta.url !== url) throw error;
+      const reason = error instanceof ChartDeskError ? error.message : 'The server could not be reached.';
+      const fallback = {
+        url,
+        ...definedValidators({ etag: copy.meta.etag, lastModified: copy.meta.lastModified }),
+        fetchedAt: copy.meta.checkedAt,
+        source: 'offline' as const,
+        offlineReason: `Showing the offline copy from ${describeAge(deps.now() - copy.meta.checkedAt)}: ${reason}`,
+        keep: async () => copy.meta.sha256,
+      };
+      return copy.bytes ? { ...fallback, bytes: copy.bytes } : { ...fallback, unchanged: true };
+    }
   };
+  return { fetch: fetch as IndexFetcher['fetch'] };
 }
 
 function definedValidators(v: { etag?: string | undefined; lastModified?: string | undefined }): { etag?: string; lastModified?: string } {

@@ -31,10 +31,10 @@ export interface OfflineIndexStore {
   readMeta(key: string): Promise<OfflineIndexMeta | undefined>;
   /** The copy, its bytes checked against the recorded sha256; undefined when missing or damaged. */
   read(key: string): Promise<OfflineIndexCopy | undefined>;
-  /** Replaces the copy (bytes first, then metadata, each atomically). */
-  write(key: string, bytes: Buffer, meta: Omit<OfflineIndexMeta, 'size' | 'sha256'>): Promise<void>;
-  /** Records that the server confirmed the copy (304), keeping the bytes. */
-  touch(key: string, checkedAt: number, validators: { etag?: string; lastModified?: string }): Promise<void>;
+  /** Replaces the copy (bytes first, then metadata, each atomically); resolves to the copy's sha256. */
+  write(key: string, bytes: Buffer, meta: Omit<OfflineIndexMeta, 'size' | 'sha256'>): Promise<string>;
+  /** Records that the server confirmed the copy (304), keeping the bytes; resolves to the copy's sha256 (undefined when there is none). */
+  touch(key: string, checkedAt: number, validators: { etag?: string; lastModified?: string }): Promise<string | undefined>;
   remove(key: string): Promise<void>;
 }
 
@@ -82,11 +82,13 @@ export function createOfflineIndexStore(dir: string): OfflineIndexStore {
       const full: OfflineIndexMeta = { ...meta, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
       await writeFileAtomic(bodyFile(key), bytes);
       await writeMeta(key, full);
+      return full.sha256;
     },
     async touch(key, checkedAt, validators) {
       const meta = await readMeta(key);
-      if (!meta) return;
+      if (!meta) return undefined;
       await writeMeta(key, { ...meta, checkedAt, ...(validators.etag ? { etag: validators.etag } : {}), ...(validators.lastModified ? { lastModified: validators.lastModified } : {}) });
+      return meta.sha256;
     },
     async remove(key) {
       await fs.rm(folderOf(key), { recursive: true, force: true });

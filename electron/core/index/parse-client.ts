@@ -1,13 +1,15 @@
 /**
- * Parsing an index off the main thread: each parse runs in a fresh worker_threads Worker with a
+ * Parsing an index off the main thread: each parse runs in its own worker_threads Worker with a
  * heap limit and a timeout, the bytes are transferred (not copied) both ways, and the result
- * arrives as a ChartIndex ready for list, search and detail queries.
+ * arrives as a ChartIndex ready for list, search and detail queries. `prepare()` starts the next
+ * parse's worker while the index is still downloading, so its start-up is not waited for.
  */
 import { Worker } from 'node:worker_threads';
-import { ChartDeskError, ERROR_KINDS } from '../errors';
+import { ChartDeskError } from '../errors';
 import { DEFAULT_MAX_INDEX_BYTES } from './parse-index';
-import { ChartIndex } from './query-index';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { ChartIndex } from './query-index';
+import type { ChartSummary } from './query-types';
+import { runParseWorker } from './parse-worker-run';
 
 /** How the parser runs its workers. */
 export interface IndexParserOptions {
@@ -25,25 +27,58 @@ export interface IndexParserOptions {
 export interface ParseCallOptions {
   /** Hand the input's memory to the worker instead of copying it (the caller's view is emptied). */
   transfer?: boolean;
+  /** Told the index's first charts (sorted by name) before the whole index is read; block-style YAML only. */
+  onPreview?: (charts: ChartSummary[]) => void;
 }
 
 /** Parses indexes in workers. */
 export interface IndexParser {
   /** Parses and normalizes an index; rejects with ChartDeskError ('index-invalid', 'too-large', 'timeout'). */
   parse(input: Uint8Array, options?: ParseCallOptions): Promise<ChartIndex>;
+  /** Starts a worker for the next parse now (call it when a download starts); it keeps no process alive. */
+  prepare(): void;
 }
+
+/** The input size a prepared worker's heap limit is set for; bigger inputs get a worker of their own. */
+const PREPARED_FOR_BYTES = 32 * 1048576;
 
 /** Creates a parser that runs each parse in its own worker. */
 export function createIndexParser(options: IndexParserOptions): IndexParser {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INDEX_BYTES;
+  const heapFor = (bytes: number): number => options.maxHeapMb ?? Math.min(4096, 256 + 40 * Math.ceil(bytes / 1048576));
+  const start = (heapMb: number): Worker => new Worker(options.workerPath, { resourceLimits: { maxOldGenerationSizeMb: heapMb, stackSizeMb: 4 } });
+  let prepared: { worker: Worker; heapMb: number } | undefined;
+
+  const takePrepared = (heapMb: number): Worker | undefined => {
+    const ready = prepared;
+    prepared = undefined;
+    if (ready && ready.heapMb >= heapMb) return ready.worker;
+    if (ready) void ready.worker.terminate();
+    return undefined;
+  };
+
   return {
     parse(input, call = {}) {
       if (input.byteLength > maxBytes) {
         return Promise.reject(new ChartDeskError('too-large', 'index-parse', `The index is larger than the ${Math.round(maxBytes / 1048576)} MB ChartDesk accepts.`));
       }
-      const heapMb = options.maxHeapMb ?? Math.min(4096, 256 + 40 * Math.ceil(input.byteLength / 1048576));
-      return runWorker(options.workerPath, ownedBytes(input, call.transfer === true), maxBytes, heapMb, timeoutMs);
+      const heapMb = heapFor(input.byteLength);
+      const worker = takePrepared(heapMb) ?? start(heapMb);
+      return runParseWorker({ worker, bytes: ownedBytes(input, call.transfer === true), maxBytes, heapMb, timeoutMs, ...(call.onPreview ? { onPreview: call.onPreview } : {}) });
+    },
+    prepare() {
+      if (prepared) return;
+      const heapMb = heapFor(PREPARED_FOR_BYTES);
+      const worker = start(heapMb);
+      worker.unref();
+      // A prepared worker that dies before use is simply not used.
+      const drop = () => {
+        if (prepared?.worker === worker) prepared = undefined;
+      };
+      worker.on('error', drop);
+      worker.on('exit', drop);
+      prepared = { worker, heapMb };
     },
   };
 }
@@ -55,39 +90,4 @@ function ownedBytes(input: Uint8Array, transfer: boolean): Uint8Array {
   const copy = new Uint8Array(input.byteLength);
   copy.set(input);
   return copy;
-}
-
-function runWorker(workerPath: string, bytes: Uint8Array, maxBytes: number, heapMb: number, timeoutMs: number): Promise<ChartIndex> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: heapMb, stackSizeMb: 4 } });
-    let settled = false;
-    const finish = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      outcome();
-    };
-    const timer = setTimeout(() => {
-      finish(() => reject(new ChartDeskError('timeout', 'index-parse', `Reading the index took longer than ${Math.round(timeoutMs / 1000)} seconds; it was stopped.`)));
-    }, timeoutMs);
-    worker.on('message', (reply: WorkerReply) => {
-      finish(() => (reply.ok ? resolve(new ChartIndex(reply.data)) : reject(toError(reply.error))));
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const message =
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `Reading the index needed more than the ${heapMb} MB of memory ChartDesk allows; it was stopped.`
-          : 'The index reader stopped unexpectedly.';
-      finish(() => reject(new ChartDeskError(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too-large' : 'internal', 'index-parse', message, { cause: error })));
-    });
-    worker.on('exit', () => finish(() => reject(new ChartDeskError('internal', 'index-parse', 'The index reader stopped unexpectedly.'))));
-    const request: WorkerRequest = { buffer: bytes.buffer as ArrayBuffer, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength, maxBytes };
-    worker.postMessage(request, [request.buffer]);
-  });
-}
-
-function toError(error: { kind: string; step: string; message: string; hint?: string }): ChartDeskError {
-  const kind = (ERROR_KINDS as readonly string[]).includes(error.kind) ? (error.kind as (typeof ERROR_KINDS)[number]) : 'internal';
-  return new ChartDeskError(kind, error.step, error.message, error.hint === undefined ? {} : { hint: error.hint });
 }

@@ -17,9 +17,34 @@ const TYPE = ascii('type');
 /** Top-level fields decoded eagerly; anything else at the top level is validated and skipped. */
 const TOP_FIELDS = new Set(['apiVersion', 'generated', 'serverInfo', 'annotations']);
 
+/** How far a scan goes: by default the whole document; a preview stops after `maxCharts` charts. */
+export interface ScanLimit {
+  maxCharts: number;
+}
+
+/** Thrown (and caught by previewIndexYaml) when a limited scan has read its charts. */
+const LIMIT_REACHED: unique symbol = Symbol('scan limit reached');
+
 /** Scans a block-style index; `start` skips a byte order mark. */
 export function scanIndexYaml(buf: Buffer, start: number): IndexSkeleton {
   return new IndexScan(buf, start).run();
+}
+
+/**
+ * Scans only the first `limit.maxCharts` charts of `entries` (in document order), for a first page
+ * shown before the whole index is read. Undefined when the document has fewer charts (the full
+ * scan is as quick) or leaves the fast subset (the full parse says why). Top-level fields after
+ * `entries` are not read.
+ */
+export function previewIndexYaml(buf: Buffer, start: number, limit: ScanLimit): IndexSkeleton | undefined {
+  const scan = new IndexScan(buf, start, limit.maxCharts);
+  try {
+    scan.run();
+    return undefined;
+  } catch (error) {
+    if (error === LIMIT_REACHED) return scan.partial();
+    return undefined;
+  }
 }
 
 class IndexScan {
@@ -27,10 +52,19 @@ class IndexScan {
   private readonly reader: BlockReader;
   private readonly skeleton: IndexSkeleton = { top: {}, charts: [], problems: [] };
 
-  constructor(buf: Buffer, start: number) {
+  constructor(
+    buf: Buffer,
+    start: number,
+    private readonly maxCharts = Infinity,
+  ) {
     this.cur = new YamlCursor(buf);
     this.reader = new BlockReader(this.cur);
     this.cur.seekLine(start);
+  }
+
+  /** What a limited scan read before it stopped. */
+  partial(): IndexSkeleton {
+    return this.skeleton;
   }
 
   run(): IndexSkeleton {
@@ -85,6 +119,7 @@ class IndexScan {
       const chart: SkeletonChart = { name: cur.keyString(), entries: [] };
       this.skeleton.charts.push(chart);
       this.chart(chart, m, after);
+      if (this.skeleton.charts.length >= this.maxCharts) throw LIMIT_REACHED;
       if (cur.indent !== m) break;
       q = cur.first;
     }

@@ -25,14 +25,17 @@ export interface ChartListPaneProps {
   onOpen: (name: string) => void;
   /** What to do when the repo has no charts (push them, add them by name, …). */
   emptyHint: string;
+  /** The index's first charts while the rest is read (shown until the whole list is ready). */
+  preview?: ChartSummary[] | undefined;
 }
 
 /** The left pane: search box and the (virtualized) list of all charts or of the search hits. */
-export function ChartListPane({ repoId, generation, selectedName, onOpen, emptyHint }: ChartListPaneProps) {
+export function ChartListPane({ repoId, generation, selectedName, onOpen, emptyHint, preview }: ChartListPaneProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
   const list = useChartList(repoId, generation);
+  const early = list.status !== 'ready' && preview !== undefined ? preview : undefined;
   const search = useChartSearch(repoId, query, generation);
   useShortcut(SHORTCUTS.search, () => {
     inputRef.current?.focus();
@@ -41,9 +44,9 @@ export function ChartListPane({ repoId, generation, selectedName, onOpen, emptyH
 
   const searchResult = search.status === 'ready' ? search.result : search.status === 'searching' ? search.previous : undefined;
   const unfiltered: ChartSummary[] = useMemo(() => {
-    if (search.status === 'off') return list.status === 'ready' ? list.charts : [];
+    if (search.status === 'off') return list.status === 'ready' ? list.charts : (early ?? []);
     return searchResult ? searchResult.hits.map((hit) => hit.chart) : [];
-  }, [search.status, list, searchResult]);
+  }, [search.status, list, searchResult, early]);
   // Filters and sort (kept per repo); the counts follow them.
   const [filters, setFilters] = useChartFilters(repoId);
   const readme = useReadmeFacts(repoId);
@@ -63,7 +66,9 @@ export function ChartListPane({ repoId, generation, selectedName, onOpen, emptyH
 
   const counter =
     search.status === 'off'
-      ? list.status === 'ready'
+      ? early
+        ? `First ${plural(early.length, 'chart')}, reading the rest…`
+        : list.status === 'ready'
         ? narrowed
           ? `${charts.length.toLocaleString()} of ${plural(list.charts.length, 'chart')}`
           : plural(list.charts.length, 'chart')
@@ -85,7 +90,7 @@ export function ChartListPane({ repoId, generation, selectedName, onOpen, emptyH
         <ErrorBox problem={toProblem(list.error)} title="Could not list the charts" />
       )}
       {search.status === 'error' && <ErrorBox problem={toProblem(search.error)} title="The search failed" />}
-      {(list.status === 'loading' || list.status === 'idle') && search.status === 'off' && <ListSkeleton />}
+      {(list.status === 'loading' || list.status === 'idle') && search.status === 'off' && !early && <ListSkeleton />}
       {list.status === 'ready' && search.status === 'off' && list.charts.length > 0 && charts.length === 0 && (
         <EmptyState title="No chart passes the filters" testId="charts-filtered-out">
           <p>Loosen a filter above to see more of the {plural(list.charts.length, 'chart')}.</p>

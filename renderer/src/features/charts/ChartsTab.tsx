@@ -100,7 +100,7 @@ function ChartsWorkspace({ repo, initialChart }: { repo: RepoInfo; initialChart?
       {(index.summary || index.loading) && (
         <div className="charts-body" ref={setBody} style={bodyHeight ? { height: bodyHeight } : undefined}>
           <PushDropZone repoName={repo.name} onFile={(file) => void push.push(file)} disabled={pushing || !canPush}>
-            <ChartListPane repoId={repo.id} generation={index.generation} selectedName={selected} onOpen={openChart} emptyHint={emptyHint} />
+            <ChartListPane repoId={repo.id} generation={index.generation} selectedName={selected} onOpen={openChart} emptyHint={emptyHint} preview={index.progress?.preview} />
             {pushing && (
               <div className="push-status" role="status">
                 Pushing {push.state.status === 'pushing' ? push.state.fileName : ''}…

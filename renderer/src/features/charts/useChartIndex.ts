@@ -1,7 +1,8 @@
 /** Opens a repo's index through the core, following its download progress; refresh asks the server again. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import type { IndexSummary } from './types';
+import { takeEarlyIndexOpen } from './earlyIndexOpen';
+import type { ChartSummary, IndexSummary } from './types';
 
 /** How far the index download has come (from the indexProgress event). */
 export interface IndexLoadProgress {
@@ -10,6 +11,8 @@ export interface IndexLoadProgress {
   totalBytes?: number;
   /** A registry: charts read of charts found. */
   charts?: { done: number; total: number };
+  /** The index's first charts, shown while the rest is read. */
+  preview?: ChartSummary[];
 }
 
 /** The index as the Charts tab sees it: the last summary, whether a load runs, and the last failure. */
@@ -23,8 +26,9 @@ export interface ChartIndexState {
 }
 
 /**
- * Opens the index of `repoId` once on mount (the Charts tab remounts per repo); `refresh()` re-fetches
- * with a conditional request. Answers of superseded loads are dropped.
+ * Opens the index of `repoId` once on mount (the Charts tab remounts per repo), taking over an open
+ * started early; `refresh()` re-fetches with a conditional request, and a 304 for the index already
+ * shown leaves the list as it is. Answers of superseded loads are dropped.
  */
 export function useChartIndex(repoId: string): [ChartIndexState, () => Promise<void>] {
   const [state, setState] = useState<ChartIndexState>({ loading: true, generation: 0 });
@@ -35,9 +39,10 @@ export function useChartIndex(repoId: string): [ChartIndexState, () => Promise<v
       const mine = ++ticket.current;
       const stale = () => mine !== ticket.current || stop?.cancelled === true;
       try {
-        const summary = await api.openIndex({ repoId, refresh });
+        const summary = await ((refresh ? undefined : takeEarlyIndexOpen(repoId)) ?? api.openIndex({ repoId, refresh }));
         if (stale()) return;
-        setState((s) => ({ summary, loading: false, generation: s.generation + 1 }));
+        // Confirmed unchanged: same charts, so the lists need not ask again.
+        setState((s) => ({ summary, loading: false, generation: summary.unchanged && s.generation > 0 ? s.generation : s.generation + 1 }));
       } catch (error) {
         if (stale()) return;
         setState((s) => ({ ...s, loading: false, progress: undefined, error: error instanceof Error ? error : new Error(String(error)) }));
@@ -58,7 +63,12 @@ export function useChartIndex(repoId: string): [ChartIndexState, () => Promise<v
     () =>
       api.onIndexProgress((event) => {
         if (event.repoId !== repoId) return;
-        setState((s) => (s.loading ? { ...s, progress: { phase: event.phase, receivedBytes: event.receivedBytes, totalBytes: event.totalBytes, ...(event.charts ? { charts: event.charts } : {}) } } : s));
+        setState((s) => {
+          if (!s.loading) return s;
+          // A preview stays shown through the events that follow it, until the load ends.
+          const preview = event.preview ?? s.progress?.preview;
+          return { ...s, progress: { phase: event.phase, receivedBytes: event.receivedBytes, totalBytes: event.totalBytes, ...(event.charts ? { charts: event.charts } : {}), ...(preview ? { preview } : {}) } };
+        });
       }),
     [repoId],
   );
