@@ -12,5 +12,16 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'chrome120',
+    // .vite/manifest.json lists each chunk and what it imports (what the first screen loads).
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Views off the first screen are lazy chunks (React.lazy), but all CSS stays one stylesheet in
+          // the order of renderer/src/stylesheets.ts: split, a shared stylesheet would load in chunk order.
+          groups: [{ name: 'styles', test: /\.css$/ }],
+        },
+      },
+    },
   },
 });

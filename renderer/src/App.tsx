@@ -7,18 +7,19 @@ import { Notices } from './features/repos/Notices';
 import { RepoSidebar } from './features/repos/RepoSidebar';
 import { RepoWorkspace } from './features/repos/RepoWorkspace';
 import { useRepoNavigation } from './features/repos/useRepoNavigation';
-import { AllReposView } from './features/search/AllReposView';
+import { AllReposView } from './features/search/lazy';
 import { SearchPalette } from './features/search/SearchPalette';
 import type { KeychainStatus } from './features/repos/types';
 import { useAppInfo } from './features/repos/useAppInfo';
 import { useRepos } from './features/repos/useRepos';
-import { JwtInspector } from './features/tokens/JwtInspector';
-import { SettingsView } from './features/settings/SettingsView';
+import { JwtInspector } from './features/tokens/lazy';
+import { SettingsView } from './features/settings/lazy';
 import { useSettingsShell } from './features/settings/useSettingsShell';
 import { AppDialogs, type OpenDialog } from './layout/AppDialogs';
 import { StatusBar } from './layout/StatusBar';
 import { TitleBar, type View } from './layout/TitleBar';
 import { Welcome } from './layout/Welcome';
+import { LazyBoundary } from './lazy/LazyBoundary';
 import './layout/layout.css';
 
 /** The ChartDesk window: title bar, banners, repo list on the left, the selected repo or the JWT inspector, status bar. */
@@ -71,28 +72,31 @@ export function App() {
           onAllRepos={() => setView('all-repos')}
         />
         <main className="content">
-          {view === 'inspector' ? (
-            <JwtInspector />
-          ) : view === 'settings' ? (
-            <SettingsView settings={settings} onKeychainChanged={recheck} />
-          ) : view === 'all-repos' ? (
-            <AllReposView onOpenChart={openChart} />
-          ) : selected ? (
-            <RepoWorkspace
-              key={selected.id}
-              repo={selected}
-              tab={nav.tabOf(selected.id)}
-              onTab={(tab) => nav.setTab(selected.id, tab)}
-              openChart={nav.requestFor(selected.id)}
-              keychain={keychain}
-              onKeychain={noteKeychain}
-              onEdit={() => setDialog({ kind: 'edit', repo: selected })}
-              onExport={() => setDialog({ kind: 'export', repo: selected })}
-              onRemove={() => setDialog({ kind: 'remove', repo: selected })}
-            />
-          ) : (
-            <Welcome hasRepos={list.length > 0} sessionOnly={sessionOnly} onAdd={() => setDialog({ kind: 'add' })} onImport={() => setDialog({ kind: 'import' })} />
-          )}
+          {/* Keyed by view: a view whose code failed to load is tried again when the user comes back to it. */}
+          <LazyBoundary key={view}>
+            {view === 'inspector' ? (
+              <JwtInspector />
+            ) : view === 'settings' ? (
+              <SettingsView settings={settings} onKeychainChanged={recheck} />
+            ) : view === 'all-repos' ? (
+              <AllReposView onOpenChart={openChart} />
+            ) : selected ? (
+              <RepoWorkspace
+                key={selected.id}
+                repo={selected}
+                tab={nav.tabOf(selected.id)}
+                onTab={(tab) => nav.setTab(selected.id, tab)}
+                openChart={nav.requestFor(selected.id)}
+                keychain={keychain}
+                onKeychain={noteKeychain}
+                onEdit={() => setDialog({ kind: 'edit', repo: selected })}
+                onExport={() => setDialog({ kind: 'export', repo: selected })}
+                onRemove={() => setDialog({ kind: 'remove', repo: selected })}
+              />
+            ) : (
+              <Welcome hasRepos={list.length > 0} sessionOnly={sessionOnly} onAdd={() => setDialog({ kind: 'add' })} onImport={() => setDialog({ kind: 'import' })} />
+            )}
+          </LazyBoundary>
         </main>
         <SearchPalette onOpenChart={openChart} />
         <StatusBar info={info} repoName={view === 'repos' ? selected?.name : undefined} />

@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// The base styles first, so feature styles imported by the components build on them.
-import './styles.css';
+// The stylesheets first, base styles leading, so the feature styles build on them.
+import './stylesheets';
 import { App } from './App';
+import { nextToPrefetch } from './lazy/lazyView';
+import { prefetchWhenIdle } from './lazy/prefetchWhenIdle';
 import { applyRememberedTheme } from './theme';
 
 applyRememberedTheme();
@@ -14,3 +16,5 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+// The views off the first screen are chunks of their own: fetch them while the window is idle, so opening one does not wait.
+prefetchWhenIdle(nextToPrefetch);

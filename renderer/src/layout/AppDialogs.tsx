@@ -1,8 +1,6 @@
-import { ExportCommandsDialog } from '../features/repos/ExportCommandsDialog';
-import { ImportHelmDialog } from '../features/repos/ImportHelmDialog';
-import { RemoveRepoDialog } from '../features/repos/RemoveRepoDialog';
-import { RepoDialog } from '../features/repos/RepoDialog';
+import { ExportCommandsDialog, ImportHelmDialog, RemoveRepoDialog, RepoDialog } from '../features/repos/lazy';
 import type { KeychainStatus, Repo } from '../features/repos/types';
+import { LazyDialog } from '../lazy/LazyDialog';
 
 /** Which dialog is open, with the repo it is about. */
 export type OpenDialog = { kind: 'add' } | { kind: 'import' } | { kind: 'edit' | 'remove' | 'export'; repo: Repo } | undefined;
@@ -20,9 +18,17 @@ export interface AppDialogsProps {
   sessionOnly: boolean;
 }
 
-/** Renders the open dialog of the repo list, if any. */
-export function AppDialogs({ dialog, onClose, onSaved, onRemoved, onKeychain, sessionOnly }: AppDialogsProps) {
-  if (!dialog) return null;
+/** Renders the open dialog of the repo list, if any, once its code has loaded. */
+export function AppDialogs(props: AppDialogsProps) {
+  if (!props.dialog) return null;
+  return (
+    <LazyDialog key={props.dialog.kind} onClose={props.onClose}>
+      <OpenRepoDialog {...props} dialog={props.dialog} />
+    </LazyDialog>
+  );
+}
+
+function OpenRepoDialog({ dialog, onClose, onSaved, onRemoved, onKeychain, sessionOnly }: AppDialogsProps & { dialog: NonNullable<OpenDialog> }) {
   switch (dialog.kind) {
     case 'add':
       return <RepoDialog onClose={onClose} onSaved={onSaved} onKeychain={onKeychain} sessionOnly={sessionOnly} />;

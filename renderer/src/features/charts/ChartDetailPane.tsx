@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { LazyBoundary } from '../../lazy/LazyBoundary';
 import { ChartView } from './ChartView';
+import { DetailLoading } from './DetailLoading';
+import { ValuesDiffView, VersionView } from './lazy';
 import type { ChartsRoute, RepoInfo } from './types';
-import { ValuesDiffView } from './ValuesDiffView';
-import { VersionView } from './VersionView';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -60,18 +61,21 @@ export function ChartDetailPane({ repo, route, generation, empty, onRoute, onDel
         />
       )}
       {route.view === 'version' && (
-        <VersionView
-          key={`${route.chart}\n${route.version}`}
-          repoId={repo.id}
-          chart={route.chart}
-          version={route.version}
-          onBack={() => onRoute({ view: 'chart', chart: route.chart })}
-          onDelete={onDelete && (() => onDelete(route.chart, route.version))}
-          fromRegistry={fromRegistry}
-        />
+        <LazyBoundary key={routeKey} fallback={<DetailLoading>Opening {route.chart} {route.version}…</DetailLoading>}>
+          <VersionView
+            repoId={repo.id}
+            chart={route.chart}
+            version={route.version}
+            onBack={() => onRoute({ view: 'chart', chart: route.chart })}
+            onDelete={onDelete && (() => onDelete(route.chart, route.version))}
+            fromRegistry={fromRegistry}
+          />
+        </LazyBoundary>
       )}
       {route.view === 'diff' && (
-        <ValuesDiffView repoId={repo.id} chart={route.chart} from={route.from} to={route.to} onBack={() => onRoute({ view: 'chart', chart: route.chart })} />
+        <LazyBoundary key={routeKey} fallback={<DetailLoading>Opening the values comparison…</DetailLoading>}>
+          <ValuesDiffView repoId={repo.id} chart={route.chart} from={route.from} to={route.to} onBack={() => onRoute({ view: 'chart', chart: route.chart })} />
+        </LazyBoundary>
       )}
     </section>
   );

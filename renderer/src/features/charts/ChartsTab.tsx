@@ -4,18 +4,17 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { toProblem } from '../../components/problem';
 import { useToasts } from '../../components/Toasts';
 import { SHORTCUTS, useShortcut } from '../../hooks/useShortcut';
+import { LazyDialog } from '../../lazy/LazyDialog';
 import { ChartDetailPane } from './ChartDetailPane';
 import { ChartListPane } from './ChartListPane';
-import { AddChartDialog } from './AddChartDialog';
-import { DeleteVersionDialog } from './DeleteVersionDialog';
 import { forgetIcons } from './iconLoader';
 import { IndexBar } from './IndexBar';
-import { PushDialogs } from './PushDialogs';
+import { AddChartDialog, DeleteVersionDialog, PushDialogs } from './lazy';
 import { PushButton, PushDropZone } from './PushDropZone';
 import type { ChartsRoute, RepoInfo } from './types';
 import { useChartIndex } from './useChartIndex';
 import { useFillHeight } from './useFillHeight';
-import { usePushChart } from './usePushChart';
+import { pushNeedsDialog, usePushChart } from './usePushChart';
 import './charts.css';
 import './chart-detail.css';
 import './chart-diff.css';
@@ -110,28 +109,36 @@ function ChartsWorkspace({ repo, initialChart }: { repo: RepoInfo; initialChart?
           <ChartDetailPane repo={repo} route={route} generation={index.generation} empty={index.summary?.chartCount === 0} fromRegistry={index.summary?.kind === 'oci'} onRoute={setRoute} onDelete={canDelete ? (chart, version) => setDeleting({ chart, version }) : undefined} />
         </div>
       )}
-      <PushDialogs state={push.state} repoName={repo.name} onOverwrite={push.overwrite} onDismiss={push.dismiss} onSign={push.pushSigned} />
+      {pushNeedsDialog(push.state) && (
+        <LazyDialog onClose={push.dismiss}>
+          <PushDialogs state={push.state} repoName={repo.name} onOverwrite={push.overwrite} onDismiss={push.dismiss} onSign={push.pushSigned} />
+        </LazyDialog>
+      )}
       {addingChart && (
-        <AddChartDialog
-          repoId={repo.id}
-          location={repo.url}
-          onClose={() => setAddingChart(false)}
-          onAdded={(chart) => {
-            setAddingChart(false);
-            toasts.show(`Added ${chart}.`, 'ok');
-            void refresh().then(() => setRoute({ view: 'chart', chart }));
-          }}
-        />
+        <LazyDialog onClose={() => setAddingChart(false)}>
+          <AddChartDialog
+            repoId={repo.id}
+            location={repo.url}
+            onClose={() => setAddingChart(false)}
+            onAdded={(chart) => {
+              setAddingChart(false);
+              toasts.show(`Added ${chart}.`, 'ok');
+              void refresh().then(() => setRoute({ view: 'chart', chart }));
+            }}
+          />
+        </LazyDialog>
       )}
       {deleting && (
-        <DeleteVersionDialog
-          repoId={repo.id}
-          repoName={repo.name}
-          chart={deleting.chart}
-          version={deleting.version}
-          onCancel={() => setDeleting(undefined)}
-          onDeleted={() => void onDeleted(deleting.chart, deleting.version)}
-        />
+        <LazyDialog onClose={() => setDeleting(undefined)}>
+          <DeleteVersionDialog
+            repoId={repo.id}
+            repoName={repo.name}
+            chart={deleting.chart}
+            version={deleting.version}
+            onCancel={() => setDeleting(undefined)}
+            onDeleted={() => void onDeleted(deleting.chart, deleting.version)}
+          />
+        </LazyDialog>
       )}
     </div>
   );

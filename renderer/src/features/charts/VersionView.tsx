@@ -1,15 +1,16 @@
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
 import { TabPanel, Tabs } from '../../components/Tabs';
 import { toProblem } from '../../components/problem';
+import { Loading } from '../../components/States';
 import { useAsync } from '../../hooks/useAsync';
 import { CodeView } from './CodeView';
 import { DetailLoading } from './DetailLoading';
 import { DigestStatus } from './DigestStatus';
 import { FileList } from './FileList';
+import { ReadmeView } from './lazy';
 import { ManifestPanel } from './ManifestPanel';
-import { ReadmeView } from './ReadmeView';
 import { useNoteReadme } from './readme-facts';
 import { ProvenanceBadge } from '../provenance/ProvenanceBadge';
 import type { ChartVersionContent } from './types';
@@ -26,6 +27,15 @@ export interface VersionViewProps {
   fromRegistry?: boolean;
 }
 
+/** The README tab's body: the Markdown renderer is its own chunk, prefetched when idle; if it cannot load, the version view's boundary says so. */
+function LazyReadme({ text }: { text: string }) {
+  return (
+    <Suspense fallback={<Loading label="Loading the README…" />}>
+      <ReadmeView text={text} />
+    </Suspense>
+  );
+}
+
 interface ContentTab {
   id: string;
   label: string;
@@ -34,7 +44,7 @@ interface ContentTab {
 
 function tabsOf(content: ChartVersionContent, manifest?: () => ReactNode): ContentTab[] {
   return [
-    ...(content.readme ? [{ id: 'readme', label: 'README', panel: () => <ReadmeView text={content.readme?.text ?? ''} /> }] : []),
+    ...(content.readme ? [{ id: 'readme', label: 'README', panel: () => <LazyReadme text={content.readme?.text ?? ''} /> }] : []),
     { id: 'values', label: 'values.yaml', panel: () => <CodeView text={content.valuesYaml} label="values.yaml" testId="values-yaml" /> },
     { id: 'chart', label: 'Chart.yaml', panel: () => <CodeView text={content.chartYaml} label="Chart.yaml" testId="chart-yaml" /> },
     ...(content.valuesSchema !== undefined

@@ -20,6 +20,11 @@ export type PushState =
   | { status: 'sign'; fileName: string; contentBase64: string; keys: SigningKeyInfo[]; busy: boolean; problem?: Problem }
   | { status: 'error'; fileName: string; problem: Problem };
 
+/** True when the push waits on the user or failed, so PushDialogs has something to show (its code loads then). */
+export function pushNeedsDialog(state: PushState): boolean {
+  return state.status === 'sign' || state.status === 'conflict' || state.status === 'error';
+}
+
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -1,8 +1,9 @@
 import { CopyButton } from '../../components/CopyButton';
 import { TabPanel, Tabs } from '../../components/Tabs';
-import { ConnectionTab } from '../auth/ConnectionTab';
+import { LazyBoundary } from '../../lazy/LazyBoundary';
+import { ConnectionTab } from '../auth/lazy';
 import { ChartsTab } from '../charts/ChartsTab';
-import { TokenTab } from '../tokens/TokenTab';
+import { TokenTab } from '../tokens/lazy';
 import { AUTH_MODE_WORDS, type KeychainStatus, type Repo } from './types';
 import type { OpenChartRequest } from './useRepoNavigation';
 import './workspace.css';
@@ -64,9 +65,11 @@ export function RepoWorkspace({ repo, tab, onTab, keychain, onKeychain, onEdit, 
       </header>
       <Tabs tabs={TABS} selected={tab} onSelect={onTab} label={`${repo.name} views`} idPrefix={prefix} />
       <TabPanel idPrefix={prefix} tabId={tab}>
-        {tab === 'charts' && <ChartsTab key={openChart?.seq ?? 0} repo={repo} {...(openChart ? { initialChart: openChart.chart } : {})} />}
-        {tab === 'connection' && <ConnectionTab repo={repo} keychain={keychain} onKeychain={onKeychain} />}
-        {tab === 'token' && <TokenTab repo={repo} />}
+        <LazyBoundary key={tab}>
+          {tab === 'charts' && <ChartsTab key={openChart?.seq ?? 0} repo={repo} {...(openChart ? { initialChart: openChart.chart } : {})} />}
+          {tab === 'connection' && <ConnectionTab repo={repo} keychain={keychain} onKeychain={onKeychain} />}
+          {tab === 'token' && <TokenTab repo={repo} />}
+        </LazyBoundary>
       </TabPanel>
     </section>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useToasts } from '../../components/Toasts';
+import { LazyDialog } from '../../lazy/LazyDialog';
 import { ExportPanel } from './ExportPanel';
-import { ImportAllDialog } from './ImportAllDialog';
+import { ImportAllDialog } from './lazy';
 
 /** Settings → Move to a new machine: export every repo into one file here, import it there. */
 export function TransferSection() {
@@ -16,7 +17,11 @@ export function TransferSection() {
       <button type="button" onClick={() => setImporting(true)}>
         Import from a file…
       </button>
-      {importing && <ImportAllDialog onClose={() => setImporting(false)} onImported={(r) => toasts.show(`Imported ${r.added.length + r.replaced.length} repo${r.added.length + r.replaced.length === 1 ? '' : 's'}.`, 'ok')} />}
+      {importing && (
+        <LazyDialog onClose={() => setImporting(false)}>
+          <ImportAllDialog onClose={() => setImporting(false)} onImported={(r) => toasts.show(`Imported ${r.added.length + r.replaced.length} repo${r.added.length + r.replaced.length === 1 ? '' : 's'}.`, 'ok')} />
+        </LazyDialog>
+      )}
     </>
   );
 }
