@@ -14,11 +14,15 @@ export interface BenchOptions {
   only: string | undefined;
   /** Skip the real files (measure only the generated index). */
   bigOnly: boolean;
+  /** Run the UI part (browser mode in Chromium); `--no-ui` turns it off. */
+  ui: boolean;
+  /** Run only the UI part (`--ui-only`). */
+  uiOnly: boolean;
 }
 
 /** Parses process arguments; throws a message for unknown or malformed options. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { mb: 20, rounds: 5, check: false, jsonOut: undefined, only: undefined, bigOnly: false };
+  const options: BenchOptions = { mb: 20, rounds: 5, check: false, jsonOut: undefined, only: undefined, bigOnly: false, ui: true, uiOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -32,8 +36,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--json') options.jsonOut = value();
     else if (arg === '--only') options.only = value();
     else if (arg === '--big-only') options.bigOnly = true;
-    else throw new Error(`unknown option ${arg} (use --mb N, --rounds N, --check, --json FILE, --only TEXT, --big-only)`);
+    else if (arg === '--no-ui') options.ui = false;
+    else if (arg === '--ui-only') options.uiOnly = true;
+    else throw new Error(`unknown option ${arg} (use --mb N, --rounds N, --check, --json FILE, --only TEXT, --big-only, --ui-only, --no-ui)`);
   }
+  if (options.uiOnly && !options.ui) throw new Error('--ui-only and --no-ui leave nothing to run');
   return options;
 }
 

@@ -1,12 +1,13 @@
 /**
  * `npm run bench` (bundled to dist/bench.cjs): the index engine against JSON.parse and js-yaml on
  * every real index and on a generated one (`--mb N`, default 20), then the transfer (plain against
- * gzip from loopback) and the CLI's start-up on the generated one. Each measurement runs in a
- * fresh process; medians over `--rounds` rounds. See bench/README.md.
+ * gzip from loopback) and the CLI's start-up on the generated one, then the UI in Chromium
+ * (`--ui-only`, `--no-ui`). Each measurement runs in a fresh process; medians over `--rounds`
+ * rounds. See bench/README.md.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseBenchArgs } from './args';
+import { parseBenchArgs, type BenchOptions } from './args';
 import { runChildTask, type ChildResult, type ChildTask } from './child';
 import { generatedInput, realInputs, sharedDir, type BenchInput } from './inputs';
 import { runOciBench, type OciFigure } from './oci-bench';
@@ -14,6 +15,8 @@ import { checkTargets, table, type InputResult, type TargetCheck } from './repor
 import { measureInChild } from './spawn';
 import { measureStartup, startupChecks, startupReport } from './startup';
 import { measureTransfer, transferChecks, transferReport } from './transfer';
+import { runUiBench } from './ui/run-ui';
+import { uiChecks, uiReport } from './ui/ui-report';
 
 async function child(task: ChildTask, file: string): Promise<void> {
   let result: ChildResult;
@@ -64,6 +67,24 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') return child(argv[1] as ChildTask, argv[2] as string);
   const options = parseBenchArgs(argv);
+  const report: Record<string, unknown> = { node: process.version };
+  const all: TargetCheck[] = [];
+  if (!options.uiOnly) all.push(...(await engineParts(options, report)));
+  if (options.ui) {
+    process.stderr.write('bench: UI…\n');
+    const ui = await runUiBench(generatedInput(options.mb), options.rounds, path.join(sharedDir(), 'data'));
+    if (ui) {
+      report.ui = ui;
+      process.stdout.write(`\n${uiReport(ui)}\n`);
+      all.push(...uiChecks(ui));
+    }
+  }
+  if (options.jsonOut) writeFileSync(options.jsonOut, JSON.stringify({ ...report, targets: all }, null, 2));
+  if (options.check && all.some((c) => !c.met)) process.exitCode = 1;
+}
+
+/** The index engine, transfer, start-up and OCI parts; their numbers go into `report`, their target checks are returned. */
+async function engineParts(options: BenchOptions, report: Record<string, unknown>): Promise<TargetCheck[]> {
   const inputs = [...(options.bigOnly ? [] : realInputs(options.only)), generatedInput(options.mb)];
   const results: InputResult[] = [];
   for (const input of inputs) {
@@ -94,10 +115,8 @@ async function main(): Promise<void> {
   const oci = await runOciBench(Math.min(options.rounds, 3), path.join(sharedDir(), 'data'));
   const ociTargets = oci ? ociChecks(oci) : [];
   if (oci) printChecks('\nOCI registry (Docker distribution on loopback, token auth), medians:\n', ociTargets);
-
-  const all = [...checks, ...transferTargets, ...startupTargets, ...ociTargets];
-  if (options.jsonOut) writeFileSync(options.jsonOut, JSON.stringify({ node: process.version, results, transfer, startup, oci, targets: all }, null, 2));
-  if (options.check && all.some((c) => !c.met)) process.exitCode = 1;
+  Object.assign(report, { results, transfer, startup, oci });
+  return [...checks, ...transferTargets, ...startupTargets, ...ociTargets];
 }
 
 /** The OCI figures as target checks; figures without a target are printed as met (they are facts, not goals). */
