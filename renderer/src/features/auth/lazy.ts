@@ -1,5 +1,4 @@
-/** Auth parts loaded on demand. */
-import { lazyView } from '../../lazy/lazyView';
+/** Auth parts a repo shows: the Connection tab is in the first chunk, so its shortcuts (Ctrl/Cmd+R runs Connect) work the moment it is opened. */
 
-/** A repo's Connection tab (lazy ConnectionTab). */
-export const ConnectionTab = lazyView(() => import('./ConnectionTab').then((m) => m.ConnectionTab));
+/** A repo's Connection tab. */
+export { ConnectionTab } from './ConnectionTab';

@@ -1,7 +1,7 @@
-/** The search over every repo, loaded when the view or the palette opens. */
+/** The search over every repo: the view loads when opened; the palette is eager, so keys typed right after Ctrl/Cmd+Shift+K are not lost. */
 import { lazyView } from '../../lazy/lazyView';
 
 /** The "All repositories" view (lazy AllReposView). */
 export const AllReposView = lazyView(() => import('./AllReposView').then((m) => m.AllReposView));
-/** The palette's dialog (lazy SearchPaletteDialog). */
-export const SearchPaletteDialog = lazyView(() => import('./SearchPaletteDialog').then((m) => m.SearchPaletteDialog));
+/** The palette's dialog (in the first chunk: it must take typing at once). */
+export { SearchPaletteDialog } from './SearchPaletteDialog';
