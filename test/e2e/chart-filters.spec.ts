@@ -90,7 +90,7 @@ test('"has a README" knows a chart once one of its versions was opened', async (
   await list.locator('[data-chart="cilium"]').click();
   await page.getByTestId('chart-view').getByRole('button', { name: /^Show all/ }).click();
   await page.getByTestId('chart-view').getByRole('button', { name: 'Open version 1.16.0', exact: true }).click();
-  await expect(page.getByTestId('version-view').getByTestId('readme')).toBeVisible();
+  await expect(page.getByTestId('version-view').getByTestId('readme')).toBeVisible({ timeout: 15_000 });
   const readme = filters.getByLabel('Has a README (1 of 1 known)');
   await expect(readme).toBeVisible();
   await readme.check();
