@@ -76,8 +76,12 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
   /** Fetches and parses; with `held` (a refresh) a 304 for those same bytes keeps the parsed index as it is. */
   const load = async (repoId: string, held?: LoadedIndex): Promise<Loaded> => {
     const repo = await deps.repos.get(repoId);
-    deps.prepareParse?.();
-    const progress = throttleProgress((receivedBytes, totalBytes) => deps.onProgress({ repoId, phase: 'download', receivedBytes, ...(totalBytes !== undefined ? { totalBytes } : {}) }), deps.now);
+    const report = throttleProgress((receivedBytes, totalBytes) => deps.onProgress({ repoId, phase: 'download', receivedBytes, ...(totalBytes !== undefined ? { totalBytes } : {}) }), deps.now);
+    // A body is coming (a 304 has none): start the parse worker while it downloads.
+    const progress = (receivedBytes: number, totalBytes: number | undefined) => {
+      deps.prepareParse?.();
+      report(receivedBytes, totalBytes);
+    };
     const sameCopy = held?.fetched.copySha256 !== undefined && held.repo.url === repo.url ? { sha256: held.fetched.copySha256 } : undefined;
     const request = { key: repo.id, repo, credentials: () => deps.repos.credentials(repo.id), onProgress: progress };
     const result: IndexRefreshResult = sameCopy ? await deps.fetcher.fetch({ ...request, held: sameCopy }) : await deps.fetcher.fetch(request);

@@ -25,6 +25,7 @@ let dataDir: string;
 let flow: FlowClient;
 let charts: ChartsCore;
 let parses: number;
+let prepares: number;
 let now: number;
 let progress: z.output<typeof IndexProgress>[];
 
@@ -36,6 +37,7 @@ beforeEach(async () => {
   const parser = createIndexParser({ workerPath: path.join(DIST, 'index-worker.cjs') });
   const repo: RepoRecord = { id: 'r1', name: 'r1', kind: 'http', charts: [], url: `${server.origin}/r`, auth: { mode: 'none', dialect: 'auto' }, tls: { insecureSkipVerify: false }, passCredentialsAll: false, hasSecret: false };
   parses = 0;
+  prepares = 0;
   progress = [];
   now = Date.UTC(2026, 0, 1, 12);
   charts = createChartsCore({
@@ -45,7 +47,10 @@ beforeEach(async () => {
       parses++;
       return parser.parse(bytes, options);
     },
-    prepareParse: () => parser.prepare(),
+    prepareParse: () => {
+      prepares++;
+      parser.prepare();
+    },
     dataDir,
     log: silentLogger,
     now: () => now,
@@ -73,10 +78,14 @@ describe('refreshing an open index', () => {
     const source = await charts.sources.forRepo('r1');
     const first = await source.open(false);
     const before = await source.list({ offset: 0, limit: 500 });
+    const preparedBefore = prepares;
+    expect(preparedBefore).toBeGreaterThan(0);
     now += 60_000;
     const again = await source.open(true);
     expect(server.requests.at(-1)).toMatchObject({ path: '/r/index.yaml', status: 304 });
     expect(parses).toBe(1);
+    // A 304 has no body to parse: no parse worker is started for it.
+    expect(prepares).toBe(preparedBefore);
     expect(again).toMatchObject({ source: 'not-modified', unchanged: true, chartCount: first.chartCount, bytes: bitnami.length, fetchedAt: now, ageMs: 0, etag: first.etag });
     expect(await source.list({ offset: 0, limit: 500 })).toEqual(before);
     // The offline copy records the confirmation too.
