@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { httpsOnly } from './SafeLink';
@@ -25,8 +26,12 @@ const components: Components = {
   ),
 };
 
-/** A chart's README rendered from GitHub-flavoured Markdown (tables, task lists) without raw HTML, with https-only links and no images. */
-export function ReadmeView({ text }: { text: string }) {
+/**
+ * A chart's README rendered from GitHub-flavoured Markdown (tables, task lists) without raw HTML,
+ * with https-only links and no images. Memoized: parsing a long README takes a few hundred ms, so
+ * it runs again only when the text changes, not on each render of the views around it.
+ */
+export const ReadmeView = memo(function ReadmeView({ text }: { text: string }) {
   return (
     <div className="readme" data-testid="readme">
       <Markdown skipHtml remarkPlugins={[remarkGfm]} urlTransform={urlTransform} components={components}>
@@ -34,4 +39,4 @@ export function ReadmeView({ text }: { text: string }) {
       </Markdown>
     </div>
   );
-}
+});
