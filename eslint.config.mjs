@@ -31,7 +31,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/electron/**', '!**/electron/contract', '!**/electron/contract/**'], message: 'The renderer reaches the core only through the contract.' }, { group: ['**/electron/contract', '**/electron/contract/**'], allowTypeImports: true, message: 'The renderer imports only types from the contract.' }] },
+        { patterns: [{ group: ['**/electron/**', '!**/electron/contract', '!**/electron/contract/**'], message: 'The renderer reaches the core only through the contract.' }, { regex: '(^|/)electron/contract(/(?!first-screen$)[^/]+)?$', allowTypeImports: true, message: 'The renderer imports only types from the contract (first-screen.ts is plain data and may be imported).' }] },
       ],
     },
   },

@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { preloadChunk } from './renderer/build-plugins/preload-chunk';
 
 // The renderer is served from app:// in Electron and from the loopback server in browser mode;
 // relative asset URLs work under both.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  // The app chunk (React and the first screen) downloads beside the small entry that starts the first calls.
+  plugins: [react(), preloadChunk('/src/start-app.tsx')],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -2,6 +2,7 @@
 import { app, BrowserWindow, nativeTheme, shell } from 'electron';
 import path from 'node:path';
 import { bootCore } from '../core/boot';
+import { primeFirstScreen } from '../core/prime';
 import type { Core } from '../core/app-core';
 import { createStreamLogger } from '../core/log';
 import { installNavigationGuards, installPermissionGuards } from './guards';
@@ -61,6 +62,8 @@ function startApp(): void {
         const booted = await bootCore({ transport: 'electron', dataDir: app.getPath('userData'), log, indexWorkerPath, openFolder, helperProgram: appHelperProgram() });
         core = booted;
         registerIpcHandlers(booted.dispatcher);
+        // Read the repo list, settings and keychain status while the window is made, so its first calls find them ready.
+        void primeFirstScreen(booted.dispatcher);
         // Native parts (menus, dialogs, the title bar) follow the theme chosen in Settings.
         nativeTheme.themeSource = booted.context.settings.current().theme;
         booted.context.events.subscribe((name, payload) => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bootCore } from '../core/boot';
 import { createStreamLogger } from '../core/log';
+import { primeFirstScreen } from '../core/prime';
 import { resolveDataDir } from '../core/paths';
 import { hasDisplay, openInBrowser } from './open-browser';
 import { startWebServer } from './server';
@@ -33,12 +34,16 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = createStreamLogger();
   const core = await bootCore({ transport: 'browser', dataDir: resolveDataDir(process.env, process.platform, os.homedir()), log });
-  const server = await startWebServer({
-    dispatcher: core.dispatcher,
-    events: core.context.events,
-    staticDir: path.join(__dirname, 'renderer'),
-    port: args.port,
-  });
+  // The repo list, settings and keychain status are read before the URL is printed, so the first page load does not wait for them.
+  const [server] = await Promise.all([
+    startWebServer({
+      dispatcher: core.dispatcher,
+      events: core.context.events,
+      staticDir: path.join(__dirname, 'renderer'),
+      port: args.port,
+    }),
+    primeFirstScreen(core.dispatcher),
+  ]);
   process.stdout.write(`ChartDesk is running in browser mode. Open this URL (it carries this launch's token):\n${server.url}\n`);
   if (args.open && hasDisplay(process.env, process.platform)) openInBrowser(server.url, process.platform, (m) => process.stderr.write(`${m}\n`));
   const stop = () => {

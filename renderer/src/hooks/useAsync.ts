@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { LOADING, type AsyncState } from './asyncState';
 
-/** The state of one asynchronous load. */
-export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
-
-const LOADING = { status: 'loading' } as const;
+export type { AsyncState } from './asyncState';
 
 /** Runs `load` whenever `key` changes; `reload` runs it again. Stale results are dropped. */
 export function useAsync<T>(load: () => Promise<T>, key: string): [AsyncState<T>, () => void] {

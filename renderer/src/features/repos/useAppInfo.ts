@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
-import type { AsyncState } from '../../hooks/useAsync';
+import { firstCallState, takeFirstCall } from '../../api/firstCalls';
+import { settle, type AsyncState } from '../../hooks/asyncState';
 import type { KeychainStatus } from './types';
 
 type AppInfo = MethodOutput<'appInfo'>;
@@ -11,14 +12,12 @@ type AppInfo = MethodOutput<'appInfo'>;
  * vault retries a locked or missing keychain), `noteKeychain` applies a status a call returned.
  */
 export function useAppInfo(): { info: AsyncState<AppInfo>; recheck: () => void; noteKeychain: (status: KeychainStatus) => void } {
-  const [info, setInfo] = useState<AsyncState<AppInfo>>({ status: 'loading' });
+  const [info, setInfo] = useState<AsyncState<AppInfo>>(() => firstCallState('appInfo'));
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let current = true;
-    api.appInfo({}).then(
-      (value) => current && setInfo({ status: 'ready', value }),
-      (error: unknown) => current && setInfo({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
-    );
+    // The first load takes over the call the early entry started; a recheck asks again.
+    void ((generation === 0 ? takeFirstCall('appInfo') : undefined) ?? settle(api.appInfo({}))).then((next) => current && setInfo(next));
     return () => {
       current = false;
     };

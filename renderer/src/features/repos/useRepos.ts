@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, onEventsConnected } from '../../api/client';
-import type { AsyncState } from '../../hooks/useAsync';
+import { firstCallState, takeFirstCall } from '../../api/firstCalls';
+import { settle, type AsyncState } from '../../hooks/asyncState';
 import type { Repo } from './types';
 
 /** What useRepos offers. */
@@ -16,15 +17,13 @@ export interface ReposApi {
  * is being saved, events are ignored (a late event of an earlier move would undo the newer one).
  */
 export function useRepos(): ReposApi {
-  const [state, setState] = useState<AsyncState<Repo[]>>({ status: 'loading' });
+  const [state, setState] = useState<AsyncState<Repo[]>>(() => firstCallState('listRepos'));
   const [generation, setGeneration] = useState(0);
   const saving = useRef(0);
   useEffect(() => {
     let current = true;
-    api.listRepos({}).then(
-      (repos) => current && setState({ status: 'ready', value: repos }),
-      (error: unknown) => current && setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
-    );
+    // The first load takes over the call the early entry started.
+    void ((generation === 0 ? takeFirstCall('listRepos') : undefined) ?? settle(api.listRepos({}))).then((next) => current && setState(next));
     return () => {
       current = false;
     };

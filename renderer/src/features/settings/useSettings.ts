@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, onEventsConnected } from '../../api/client';
-import type { AsyncState } from '../../hooks/useAsync';
+import { firstCallState, takeFirstCall } from '../../api/firstCalls';
+import { settle, type AsyncState } from '../../hooks/asyncState';
 import type { Settings, SettingsChanges } from './types';
 
 /** What useSettings offers. */
@@ -12,14 +13,12 @@ export interface SettingsApi {
 
 /** The app's settings: loaded once, kept current by settingsChanged (another window, an import). */
 export function useSettings(): SettingsApi {
-  const [state, setState] = useState<AsyncState<Settings>>({ status: 'loading' });
+  const [state, setState] = useState<AsyncState<Settings>>(() => firstCallState('getSettings'));
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let current = true;
-    api.getSettings({}).then(
-      (value) => current && setState({ status: 'ready', value }),
-      (error: unknown) => current && setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
-    );
+    // The first load takes over the call the early entry started.
+    void ((generation === 0 ? takeFirstCall('getSettings') : undefined) ?? settle(api.getSettings({}))).then((next) => current && setState(next));
     return () => {
       current = false;
     };

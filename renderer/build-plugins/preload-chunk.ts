@@ -1,0 +1,27 @@
+/**
+ * A Vite build plugin: index.html gets a <link rel="modulepreload"> for a dynamically imported
+ * chunk and the chunks it imports, so the browser downloads them beside the small entry instead
+ * of after it has run (Vite preloads only the entry's static imports from the HTML).
+ */
+import type { Plugin } from 'vite';
+
+/** Preloads the chunk built from the module whose path ends with `moduleSuffix` (e.g. '/src/start-app.tsx'). */
+export function preloadChunk(moduleSuffix: string): Plugin {
+  return {
+    name: 'chartdesk-preload-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [item] : []));
+        const target = chunks.find((chunk) => chunk.facadeModuleId?.replace(/\\/g, '/').endsWith(moduleSuffix));
+        if (!target) throw new Error(`preloadChunk: no chunk is built from a module ending with ${moduleSuffix}`);
+        // The entry itself is already loaded by its <script>.
+        const files = [target.fileName, ...target.imports].filter((file) => file !== ctx.chunk?.fileName);
+        return files.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
