@@ -88,9 +88,10 @@ export function createIndexSessions(deps: IndexSessionsDeps): IndexSessions {
     const keep = () => result.keep().catch((error: unknown) => void deps.log.warn('could not store the offline index copy', { repoId, error: error instanceof Error ? error.message : String(error) }));
     if (result.unchanged && held) {
       const { keep: _keep, unchanged: _unchanged, ...fetched } = result;
-      const copySha256 = (await keep()) ?? held.fetched.copySha256;
+      // The copy is the one held (same sha256): recording the confirmation time on disk need not hold up the answer.
+      void keep();
       deps.onProgress({ repoId, phase: 'done', receivedBytes: 0 });
-      return remember(repoId, { ...held, repo, fetched: { ...fetched, size: held.fetched.size, ...(copySha256 ? { copySha256 } : {}) } }, true);
+      return remember(repoId, { ...held, repo, fetched: { ...fetched, size: held.fetched.size, ...(held.fetched.copySha256 ? { copySha256: held.fetched.copySha256 } : {}) } }, true);
     }
     if (result.unchanged) throw new ChartDeskError('internal', 'fetch-index', 'The index was confirmed unchanged, but none is held.');
     const size = result.bytes.length;

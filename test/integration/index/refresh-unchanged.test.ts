@@ -3,7 +3,7 @@
  * second parse), the list is the same, and only the confirmation time moves. The same when the
  * server is down and the offline copy is the one already open. A changed index is read again.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,6 +63,13 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The offline copy's metadata for repo r1, as on disk. */
+function offlineMeta(): { checkedAt: number; downloadedAt: number; etag?: string; size: number } {
+  const root = path.join(dataDir, 'index-offline');
+  const [folder] = readdirSync(root);
+  return JSON.parse(readFileSync(path.join(root, folder ?? '', 'meta.json'), 'utf8')) as { checkedAt: number; downloadedAt: number; etag?: string; size: number };
+}
+
 describe('refreshing an open index', () => {
   it('shows the first charts while the index is read, then the whole list', async () => {
     const source = await charts.sources.forRepo('r1');
@@ -88,10 +95,12 @@ describe('refreshing an open index', () => {
     expect(prepares).toBe(preparedBefore);
     expect(again).toMatchObject({ source: 'not-modified', unchanged: true, chartCount: first.chartCount, bytes: bitnami.length, fetchedAt: now, ageMs: 0, etag: first.etag });
     expect(await source.list({ offset: 0, limit: 500 })).toEqual(before);
-    // The offline copy records the confirmation too.
+    // The offline copy records the confirmation too (written after the answer, which does not wait for the disk).
     now += 60_000;
     expect(await source.open(true)).toMatchObject({ unchanged: true, fetchedAt: now });
     expect(parses).toBe(1);
+    await expect.poll(() => offlineMeta().checkedAt, { timeout: 5_000 }).toBe(now);
+    expect(offlineMeta()).toMatchObject({ downloadedAt: first.fetchedAt, etag: first.etag, size: bitnami.length });
   });
 
   it('reads and parses again when the index changed on the server', async () => {
