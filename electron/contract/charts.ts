@@ -106,11 +106,15 @@ export const IndexWarning = z.object({
   line: z.number().int().positive().optional(),
 });
 
-/** A chart with all its versions, newest first (non-semver versions last). */
+/** A chart with its versions, newest first (non-semver versions last): all of them, or the page asked for. */
 export const ChartDetail = z.object({
   name: z.string(),
   summary: ChartSummary,
+  /** The versions asked for (all, or the first `limit`), fully decoded. */
   versions: z.array(ChartVersion),
+  /** Every version string of the chart, in the same order as versions (versions is a prefix of it when a limit was asked). */
+  allVersions: z.array(z.string()),
+  /** Warnings about the decoded versions only (versions not decoded are not looked at). */
   warnings: z.array(IndexWarning),
   /** OCI registries: tags that are not chart versions (`latest`, signatures…), shown apart. */
   otherTags: z.array(z.string()).optional(),

@@ -57,8 +57,14 @@ export const ListChartsInput = z
 /** searchCharts' argument. */
 export const SearchChartsInput = z.object({ repoId: RepoId, query: z.string().max(256), limit: z.number().int().min(1).max(1000).default(50) }).strict();
 
-/** getChart's and chartIcon's argument. */
+/** chartIcon's argument: one chart of a repo. */
 export const ChartRef = z.object({ repoId: RepoId, name: ChartName }).strict();
+
+/** Most versions getChart decodes in one answer (as the index engine's largest page). */
+const MAX_CHART_VERSIONS = 100_000;
+
+/** getChart's argument: `limit` decodes only the first `limit` versions, newest first (all when absent); allVersions still names every one. */
+export const GetChartInput = z.object({ repoId: RepoId, name: ChartName, limit: z.number().int().min(1).max(MAX_CHART_VERSIONS).optional() }).strict();
 
 /** openChartVersion's and deleteChartVersion's argument. */
 export const ChartVersionRef = z.object({ repoId: RepoId, name: ChartName, version: ChartVersionText }).strict();

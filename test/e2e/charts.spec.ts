@@ -95,9 +95,17 @@ test('a chart lists its versions in Helm order with dates, digests and the helm 
   const shown = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-version')));
   expect(shown).toEqual(expected.slice(0, shown.length));
   await screenshots(page, 'chart');
-  await expect(view.getByRole('button', { name: /Show all \d+ versions/ })).toBeVisible();
-  await view.getByRole('button', { name: /Show all \d+ versions/ }).click();
-  await expect(rows).toHaveCount(expected.length);
+  // The first 60 come at once; the header and the button count every version, and Show all lists each one.
+  await expect(rows).toHaveCount(60);
+  await expect(view.locator('.chart-head-facts')).toContainText(`${expected.length} versions`);
+  const showAll = view.getByRole('button', { name: /Show all \d+ versions/ });
+  await expect(showAll).toBeVisible();
+  const announced = Number(/\d+/.exec((await showAll.textContent()) ?? '')?.[0]);
+  expect(announced).toBe(expected.length);
+  await showAll.click();
+  await expect(rows).toHaveCount(announced);
+  expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-version')))).toEqual(expected);
+  await expect(view.getByRole('button', { name: /^(Show|Loading) all/ })).toHaveCount(0);
 
   await expect(rows.first().locator('code')).toHaveText(/^[0-9a-f]{12}$/);
   await expect(page.getByTestId('install-commands')).toContainText(`helm repo add bitnami-2023 ${repo.url}/bitnami`);

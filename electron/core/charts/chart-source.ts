@@ -80,8 +80,8 @@ export interface ChartSource {
   complete(): Promise<void>;
   /** The compact line of one chart, or undefined. */
   summary(name: string): Promise<ChartSummary | undefined>;
-  /** A chart with its versions, newest first, and the commands that install it. */
-  detail(name: string): Promise<z.output<typeof ChartDetailView>>;
+  /** A chart with its versions newest first (the first `limit` decoded when given; allVersions names every one) and the commands that install it. */
+  detail(name: string, limit?: number): Promise<z.output<typeof ChartDetailView>>;
   /** Finds a version; without `version`, the chart's latest (stable if it has one). */
   locate(name: string, version?: string): Promise<LocatedVersion>;
   /** Downloads (or reads from the cache) and verifies a located package. */

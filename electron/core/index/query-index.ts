@@ -66,8 +66,8 @@ export class ChartIndex {
   }
 
   /**
-   * A chart with its versions newest first (all of them, or the page asked for; the summary has
-   * the count), or undefined when the index has no such chart. Versions are decoded on demand.
+   * A chart with its versions newest first (all of them, or the page asked for; allVersions names
+   * every one), or undefined when the index has no such chart. Only the page's versions are decoded.
    */
   detail(name: string, page: { offset?: number; limit?: number } = {}): ChartDetail | undefined {
     const i = this.byName.get(name);
@@ -79,7 +79,7 @@ export class ChartIndex {
     const warnings: IndexWarning[] = [];
     const versions: ChartVersion[] = [];
     for (let v = from; v < to; v++) versions.push(this.decodeVersion(name, v, warnings));
-    return { name, summary: this.data.summaries[i] as ChartSummary, versions, warnings };
+    return { name, summary: this.data.summaries[i] as ChartSummary, versions, allVersions: this.data.versions.slice(first, end), warnings };
   }
 
   /** One version of a chart (the first entry when the index lists it twice), or undefined. */

@@ -122,11 +122,15 @@ export interface IndexWarning {
   line?: number;
 }
 
-/** A chart with all its versions, newest first (non-semver versions last). */
+/** A chart with its versions, newest first (non-semver versions last): all of them, or the page asked for. */
 export interface ChartDetail {
   name: string;
   summary: ChartSummary;
+  /** The versions asked for, fully decoded. */
   versions: ChartVersion[];
+  /** Every version string of the chart, in the same order as versions (no decoding needed). */
+  allVersions: string[];
+  /** Warnings about the decoded versions only. */
   warnings: IndexWarning[];
   /** OCI registries: tags that are not chart versions (`latest`, signatures…), shown apart. */
   otherTags?: string[];

@@ -138,18 +138,20 @@ export class RegistryNamespace {
     return chart ? summaryOf(chart) : undefined;
   }
 
-  /** A chart's versions newest first (read ones in full, the rest by tag) and its other tags. */
-  detail(name: string): ChartDetail | undefined {
+  /** A chart's versions newest first (read ones in full, the rest by tag; the first `limit` when given, allVersions naming every one) and its other tags. */
+  detail(name: string, limit?: number): ChartDetail | undefined {
     const chart = this.byName.get(name);
     if (!chart) return undefined;
     const seen = new Set<string>();
-    const versions = chart.tags.versions.map(({ tag, version }) => {
+    const page = chart.tags.versions.slice(0, clamp(limit ?? MAX_LIMIT, 0, MAX_LIMIT));
+    const versions = page.map(({ tag, version }) => {
       const read = chart.read.get(tag) ?? bareVersion(chart, tag, version, this.referenceOf(chart, tag));
       const duplicate = seen.has(version);
       seen.add(version);
       return duplicate ? { ...read, duplicate } : read;
     });
+    const allVersions = chart.tags.versions.map((v) => v.version);
     const warnings = chart.problem ? [{ chart: chart.name, message: chart.problem.message }] : [];
-    return { name, summary: summaryOf(chart), versions, warnings, otherTags: chart.tags.others };
+    return { name, summary: summaryOf(chart), versions, allVersions, warnings, otherTags: chart.tags.others };
   }
 }

@@ -245,12 +245,12 @@ const summarize = (loaded: Loaded, fromMemory: boolean): z.output<typeof IndexSu
     search: async (query, limit) => (await load(false)).namespace.search(query, limit),
     summary: async (name) => (await load(false)).namespace.summary(name),
     complete: async () => (await load(false)).complete,
-    async detail(name) {
+    async detail(name, limit) {
       const chart = await chartOf(name);
       if (state?.source === 'network') await readDetails(chart);
       const namespace = (await load(false)).namespace;
       namespace.replace(chart);
-      const detail = namespace.detail(name) as NonNullable<ReturnType<RegistryNamespace['detail']>>;
+      const detail = namespace.detail(name, limit) as NonNullable<ReturnType<RegistryNamespace['detail']>>;
       return { ...detail, install: ociInstallCommands(repo, name, detail.summary.latestVersion || '1.0.0') };
     },
     locate,

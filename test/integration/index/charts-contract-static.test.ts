@@ -61,6 +61,38 @@ describe('real indexes with relative chart URLs', () => {
   });
 });
 
+describe('getChart with a limit', () => {
+  type Detail = { versions: Array<{ version: string; digest?: string }>; allVersions: string[]; summary: { versionCount: number }; install: { commands: string } };
+
+  it('decodes the first versions only and names every one, as the chart view asks for cilium’s 314', async () => {
+    const server = await serve();
+    server.put('/cilium/index.yaml', shared('index', 'cilium.yaml'), 'application/x-yaml');
+    const repoId = await addRepo(`${server.origin}/cilium`);
+    const full = await h.call<Detail>('getChart', { repoId, name: 'cilium' });
+    const page = await h.call<Detail>('getChart', { repoId, name: 'cilium', limit: 60 });
+    expect(full.versions).toHaveLength(314);
+    expect(full.allVersions).toEqual(full.versions.map((v) => v.version));
+    expect(page.versions).toEqual(full.versions.slice(0, 60));
+    expect(page.allVersions).toEqual(full.allVersions);
+    expect(page.summary.versionCount).toBe(314);
+    expect(page.install).toEqual(full.install);
+    expect((await h.call<Detail>('getChart', { repoId, name: 'cilium', limit: 1 })).versions.map((v) => v.version)).toEqual([full.allVersions[0]]);
+    expect((await h.call<Detail>('getChart', { repoId, name: 'cilium', limit: 100_000 })).versions).toHaveLength(314);
+  });
+
+  it('refuses a limit that is not a whole number of at least 1, and unknown fields', async () => {
+    const server = await serve();
+    server.put('/cilium/index.yaml', shared('index', 'cilium.yaml'), 'application/x-yaml');
+    const repoId = await addRepo(`${server.origin}/cilium`);
+    for (const limit of [0, -1, 1.5, 'x', 100_001]) {
+      expect(await failure(h.call('getChart', { repoId, name: 'cilium', limit })), `limit ${String(limit)}`).toMatchObject({ kind: 'bad-request', message: expect.stringMatching(/^Invalid arguments for getChart: .*limit/) });
+    }
+    expect(await failure(h.call('getChart', { repoId, name: 'cilium', offset: 5 }))).toMatchObject({ kind: 'bad-request' });
+    // chartIcon's argument stays as strict as before.
+    expect(await failure(h.call('chartIcon', { repoId, name: 'cilium', limit: 5 }))).toMatchObject({ kind: 'bad-request' });
+  });
+});
+
 describe('the offline copy and conditional requests', () => {
   it('answers 304 with the loaded index, then serves the offline copy and cached packages when the server is down', async () => {
     const server = await serve();

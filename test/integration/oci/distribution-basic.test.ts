@@ -55,6 +55,9 @@ describe('a registry without auth, deletes enabled', () => {
     const detail = await h.call<{ versions: Array<{ version: string; created?: string }> }>('getChart', { repoId, name: 'many' });
     expect(detail.versions.map((v) => v.version)).toEqual(['1.5.0', '1.4.0', '1.3.0', '1.2.0', '1.1.0']);
     expect(detail.versions[0]?.created).toBe('2024-01-01T00:00:00Z');
+    const page = await h.call<{ versions: Array<{ version: string }>; allVersions: string[] }>('getChart', { repoId, name: 'many', limit: 2 });
+    expect(page.versions).toEqual(detail.versions.slice(0, 2));
+    expect(page.allVersions).toEqual(['1.5.0', '1.4.0', '1.3.0', '1.2.0', '1.1.0']);
     const search = await h.call<{ hits: Array<{ chart: { name: string } }> }>('searchCharts', { repoId, query: 'loki' });
     expect(search.hits[0]?.chart.name).toBe('loki');
   });

@@ -9,7 +9,7 @@ import { ChartMeta } from './ChartMeta';
 import { CompareControl } from './CompareControl';
 import { plural } from './format';
 import { InstallSnippet } from './InstallSnippet';
-import { VersionsTable } from './VersionsTable';
+import { FIRST_ROWS, VersionsTable } from './VersionsTable';
 import type { ChartDetail, RepoInfo } from './types';
 
 /** Props of the chart view. */
@@ -25,7 +25,14 @@ export interface ChartViewProps {
 
 /** One chart: its header, install snippet, versions table (Helm order) and metadata of the newest version. */
 export function ChartView({ repo, name, generation, onOpenVersion, onCompare, onDelete }: ChartViewProps) {
-  const [state, reload] = useAsync(() => api.getChart({ repoId: repo.id, name }), `${repo.id}\n${name}\n${generation}`);
+  const chartKey = `${repo.id}\n${name}`;
+  // The newest FIRST_ROWS versions are decoded at first; "Show all" asks again for every one (kept across refreshes of this chart).
+  const [allFor, setAllFor] = useState<string>();
+  const all = allFor === chartKey;
+  const [state, reload] = useAsync(
+    () => api.getChart(all ? { repoId: repo.id, name } : { repoId: repo.id, name, limit: FIRST_ROWS }),
+    `${chartKey}\n${generation}\n${all ? 'all' : FIRST_ROWS}`,
+  );
   // After a refresh the chart reloads; keep showing what was there instead of flashing a loading line.
   const [shown, setShown] = useState<ChartDetail>();
   if (state.status === 'ready' && state.value !== shown) setShown(state.value);
@@ -61,7 +68,7 @@ export function ChartView({ repo, name, generation, onOpenVersion, onCompare, on
                 {' '}· app <span className="mono">{chart.summary.appVersion}</span>
               </>
             )}{' '}
-            · {plural(chart.versions.length, 'version')}
+            · {plural(chart.allVersions.length, 'version')}
           </p>
         </div>
       </header>
@@ -82,9 +89,16 @@ export function ChartView({ repo, name, generation, onOpenVersion, onCompare, on
           <InstallSnippet install={chart.install} version={chart.summary.latestVersion} />
           <div className="section-head">
             <h3>Versions</h3>
-            <CompareControl key={`${name}\n${chart.versions.length}\n${newest?.version ?? ''}`} versions={chart.versions} onCompare={onCompare} />
+            <CompareControl key={`${name}\n${chart.allVersions.length}\n${chart.allVersions[0] ?? ''}`} versions={chart.allVersions} onCompare={onCompare} />
           </div>
-          <VersionsTable versions={chart.versions} onOpen={onOpenVersion} onDelete={onDelete} />
+          <VersionsTable
+            versions={chart.versions}
+            total={chart.allVersions.length}
+            onShowAll={() => setAllFor(chartKey)}
+            loadingAll={all && state.status === 'loading'}
+            onOpen={onOpenVersion}
+            onDelete={onDelete}
+          />
           {chart.otherTags && chart.otherTags.length > 0 && (
             <p className="other-tags" data-testid="other-tags">
               <span className="muted">Other tags (not chart versions): </span>

@@ -55,7 +55,7 @@ function ChartsWorkspace({ repo, initialChart }: { repo: RepoInfo; initialChart?
     setDeleting(undefined);
     toasts.show(`Deleted ${chart} ${version}.`, 'ok');
     await refresh();
-    const stillThere = await api.getChart({ repoId: repo.id, name: chart }).then(
+    const stillThere = await api.getChart({ repoId: repo.id, name: chart, limit: 1 }).then(
       () => true,
       () => false,
     );

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { ChartVersion } from './types';
 
-/** Two version pickers and a button that opens the values diff between them. */
-export function CompareControl({ versions, onCompare, initialTo }: { versions: ChartVersion[]; onCompare: (from: string, to: string) => void; initialTo?: string }) {
-  const unique = [...new Set(versions.map((v) => v.version))];
+/** Two version pickers (over the chart's version strings, newest first) and a button that opens the values diff between them. */
+export function CompareControl({ versions, onCompare, initialTo }: { versions: readonly string[]; onCompare: (from: string, to: string) => void; initialTo?: string }) {
+  const unique = [...new Set(versions)];
   const toDefault = initialTo ?? unique[0] ?? '';
   const fromDefault = unique[unique.indexOf(toDefault) + 1] ?? unique[0] ?? '';
   const [from, setFrom] = useState(fromDefault);

@@ -1,6 +1,7 @@
 import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useAsync } from '../../hooks/useAsync';
+import type { ChartVersion } from './types';
 
 /** Props of the delete confirmation. */
 export interface DeleteVersionDialogProps {
@@ -12,10 +13,20 @@ export interface DeleteVersionDialogProps {
   onCancel: () => void;
 }
 
+/** The entry of one version (the first when listed twice), decoding the versions up to it only: the version strings first, then the page that ends with it. */
+async function versionEntry(repoId: string, chart: string, version: string): Promise<ChartVersion | undefined> {
+  const first = await api.getChart({ repoId, name: chart, limit: 1 });
+  const at = first.allVersions.indexOf(version);
+  if (at < 0) return undefined;
+  const entry = at === 0 ? first.versions[0] : (await api.getChart({ repoId, name: chart, limit: at + 1 })).versions[at];
+  // A refresh in between may have moved the versions: no entry rather than another version's.
+  return entry?.version === version ? entry : undefined;
+}
+
 /** What goes, named by its digest when the repo knows it: a registry's manifest, else the package. */
 function DeletedThing({ repoId, chart, version }: { repoId: string; chart: string; version: string }) {
-  const [state] = useAsync(() => api.getChart({ repoId, name: chart }), `${repoId}\n${chart}`);
-  const entry = state.status === 'ready' ? state.value.versions.find((v) => v.version === version) : undefined;
+  const [state] = useAsync(() => versionEntry(repoId, chart, version), `${repoId}\n${chart}\n${version}`);
+  const entry = state.status === 'ready' ? state.value : undefined;
   if (entry?.tag !== undefined) {
     return (
       <>

@@ -1,13 +1,20 @@
-import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { formatCreated, shortDigest, urlParts } from './format';
 import type { ChartVersion } from './types';
 
-const FIRST_ROWS = 60;
+/** Versions a chart view asks for and lists until the user asks for all of them. */
+export const FIRST_ROWS = 60;
 
 /** Props of the versions table. */
 export interface VersionsTableProps {
+  /** The versions to list: the first ones, or every one after "Show all". */
   versions: ChartVersion[];
+  /** How many versions the chart has; "Show all" appears when that is more than listed. */
+  total: number;
+  /** Asks for every version (the caller fetches them and passes them in). */
+  onShowAll: () => void;
+  /** True while every version is on its way: the button says so and waits. */
+  loadingAll: boolean;
   onOpen: (version: string) => void;
   onDelete?: (version: string) => void;
 }
@@ -25,9 +32,7 @@ function PackageUrl({ url, more }: { url: string; more: number }) {
 }
 
 /** A chart's versions in the order the core sorted them (Helm's order), with dates, digests and URLs. */
-export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps) {
-  const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? versions : versions.slice(0, FIRST_ROWS);
+export function VersionsTable({ versions, total, onShowAll, loadingAll, onOpen, onDelete }: VersionsTableProps) {
   return (
     <div className="versions">
       <table className="versions-table" data-testid="versions-table">
@@ -48,7 +53,7 @@ export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps
           </tr>
         </thead>
         <tbody>
-          {shown.map((v, i) => (
+          {versions.map((v, i) => (
             <tr key={`${v.version}#${i}`} data-testid="version-row" data-version={v.version} className={v.deprecated ? 'deprecated' : undefined}>
               <td className="version-cell">
                 <button type="button" className="link-button mono" onClick={() => onOpen(v.version)} aria-label={`Open version ${v.version}`}>
@@ -86,9 +91,9 @@ export function VersionsTable({ versions, onOpen, onDelete }: VersionsTableProps
           ))}
         </tbody>
       </table>
-      {versions.length > shown.length && (
-        <button type="button" className="show-all" onClick={() => setShowAll(true)}>
-          Show all {versions.length.toLocaleString()} versions
+      {total > versions.length && (
+        <button type="button" className="show-all" onClick={onShowAll} disabled={loadingAll} aria-busy={loadingAll}>
+          {loadingAll ? `Loading all ${total.toLocaleString()} versions…` : `Show all ${total.toLocaleString()} versions`}
         </button>
       )}
     </div>

@@ -9,7 +9,7 @@ export type IndexSummary = MethodOutput<'openIndex'>;
 export type ChartSummary = MethodOutput<'listCharts'>['items'][number];
 /** Ranked search results. */
 export type SearchResult = MethodOutput<'searchCharts'>;
-/** A chart with all its versions, newest first. */
+/** A chart with its versions newest first (the first ones decoded, every version string in allVersions). */
 export type ChartDetail = MethodOutput<'getChart'>;
 /** One version of a chart as the index lists it. */
 export type ChartVersion = ChartDetail['versions'][number];
