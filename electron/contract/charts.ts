@@ -51,6 +51,8 @@ export const ChartVersion = z.object({
   /** The digest came from the legacy `checksum` field (often SHA-1). */
   digestFromChecksum: z.boolean().optional(),
   removed: z.boolean().optional(),
+  /** True when only the versions table's fields were read (version, app version, dates, digest, URLs, flags): lists and annotations are then empty, not absent from the chart. */
+  partial: z.boolean().optional(),
   /** False when Helm's semver rules cannot parse the version (listed last). */
   validSemver: z.boolean(),
   prerelease: z.boolean(),

@@ -96,7 +96,7 @@ export const methods = {
   openIndex: method(OpenIndexInput, IndexSummary, 'Fetches (conditionally) and parses a repo’s index, keeping it in the core; falls back to the offline copy when the server is unreachable.'),
   listCharts: method(ListChartsInput, ChartList, 'A page of the open index’s compact chart list, sorted by name.'),
   searchCharts: method(SearchChartsInput, SearchResult, 'Ranked search over chart names, keywords and descriptions of the open index.'),
-  getChart: method(GetChartInput, ChartDetailView, 'A chart with its versions newest first (all of them, or the first `limit` decoded and every version string in allVersions) and the helm commands that install the newest.'),
+  getChart: method(GetChartInput, ChartDetailView, 'A chart with its versions newest first (all of them, or the first `limit` decoded and every version string in allVersions; past the first `detailed`, only the versions-table fields) and the helm commands that install the newest.'),
   openChartVersion: method(ChartVersionRef, ChartVersionContent, 'Downloads a version’s package (cached by digest; from an index URL or a registry’s chart layer), verifies its sha256 and reads Chart.yaml, values, schema, README and the file list.'),
   diffValues: method(DiffValuesInput, ValuesDiff, 'A line diff of the values.yaml of two versions of a chart.'),
   pushChart: method(PushChartInput, PushResult, 'Uploads a .tgz (ChartMuseum’s API, or a registry as Helm pushes) with a pull,push token; conflict unless force.'),

@@ -64,7 +64,15 @@ export const ChartRef = z.object({ repoId: RepoId, name: ChartName }).strict();
 const MAX_CHART_VERSIONS = 100_000;
 
 /** getChart's argument: `limit` decodes only the first `limit` versions, newest first (all when absent); allVersions still names every one. */
-export const GetChartInput = z.object({ repoId: RepoId, name: ChartName, limit: z.number().int().min(1).max(MAX_CHART_VERSIONS).optional() }).strict();
+export const GetChartInput = z
+  .object({
+    repoId: RepoId,
+    name: ChartName,
+    limit: z.number().int().min(1).max(MAX_CHART_VERSIONS).optional(),
+    /** How many of the returned versions (newest first) carry every field; the others carry the versions table's fields only (`partial`). All when absent. */
+    detailed: z.number().int().min(0).max(MAX_CHART_VERSIONS).optional(),
+  })
+  .strict();
 
 /** openChartVersion's and deleteChartVersion's argument. */
 export const ChartVersionRef = z.object({ repoId: RepoId, name: ChartName, version: ChartVersionText }).strict();

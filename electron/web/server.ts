@@ -7,7 +7,7 @@ import type { Dispatcher } from '../core/dispatch';
 import type { EventBus } from '../core/events';
 import { hostAllowed, originAllowed, tokenPresented, safeEqual, type AccessPolicy } from './access';
 import { SECURITY_HEADERS } from './csp';
-import { readStaticFile } from './static-files';
+import { loadStaticFiles } from './static-files';
 
 /** What the browser-mode server needs. */
 export interface WebServerOptions {
@@ -71,6 +71,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const staticDir = path.resolve(options.staticDir);
   const maxBody = options.maxBodyBytes ?? 96 * 1024 * 1024;
   const streams = new Set<ServerResponse>();
+  const files = await loadStaticFiles(staticDir);
 
   const handle = async (req: IncomingMessage, res: ServerResponse, access: AccessPolicy) => {
     if (!hostAllowed(req, access)) return refuse(res, 421, 'This server only answers to its own loopback address.');
@@ -110,7 +111,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET is served here.');
-    const file = await readStaticFile(staticDir, url.pathname);
+    const file = await files.get(url.pathname);
     if (!file) return refuse(res, 404, 'Not found. Was the renderer built (npm run build)?');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'max-age=3600' });
     res.end(req.method === 'HEAD' ? undefined : file.body);

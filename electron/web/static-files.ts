@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -20,11 +20,8 @@ export interface StaticFile {
   contentType: string;
 }
 
-/**
- * Reads a file of the built renderer for a URL path; anything outside `root` is refused and a
- * path with no extension falls back to index.html (the single-page app).
- */
-export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | undefined> {
+/** Where a URL path points inside `root` (a path with no extension is index.html, the single-page app); undefined outside it or when malformed. */
+function resolveStaticPath(root: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -35,10 +32,45 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   const relative = decoded === '/' || path.extname(decoded) === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(root, relative);
   if (file !== root && !file.startsWith(root + path.sep)) return undefined;
+  return file;
+}
+
+async function readResolved(file: string): Promise<StaticFile | undefined> {
   try {
     const body = await readFile(file);
     return { body, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
   } catch {
     return undefined;
   }
+}
+
+/** The built renderer as served: from memory for what was there at start, from disk for the rest. */
+export interface StaticFiles {
+  get(urlPath: string): Promise<StaticFile | undefined>;
+}
+
+/**
+ * Reads every file of the built renderer but source maps into memory (well under a megabyte), so
+ * a first page load reads nothing from disk; anything else (a map, a file built later) is read on
+ * request. The same path rules as readStaticFile.
+ */
+export async function loadStaticFiles(root: string): Promise<StaticFiles> {
+  const held = new Map<string, StaticFile>();
+  const names = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  await Promise.all(
+    names
+      .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
+      .map(async (entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        const read = await readResolved(file);
+        if (read) held.set(file, read);
+      }),
+  );
+  return {
+    async get(urlPath) {
+      const file = resolveStaticPath(root, urlPath);
+      if (file === undefined) return undefined;
+      return held.get(file) ?? readResolved(file);
+    },
+  };
 }

@@ -12,14 +12,14 @@ export function preloadChunk(moduleSuffix: string): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return [];
         const chunks = Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [item] : []));
         const target = chunks.find((chunk) => chunk.facadeModuleId?.replace(/\\/g, '/').endsWith(moduleSuffix));
         if (!target) throw new Error(`preloadChunk: no chunk is built from a module ending with ${moduleSuffix}`);
-        // The entry itself is already loaded by its <script>.
-        const files = [target.fileName, ...target.imports].filter((file) => file !== ctx.chunk?.fileName);
+        // The entry (its <script>) and what Vite already preloads for it are in the page already.
+        const files = [target.fileName, ...target.imports].filter((file) => file !== ctx.chunk?.fileName && !html.includes(`/${file}"`));
         return files.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
       },
     },

@@ -60,6 +60,12 @@ export interface CachedCharts {
   open: boolean;
 }
 
+/** How much of a chart's detail to read: the first `limit` versions (all when absent), the first `detailed` of them with every field (all when absent; the rest `partial`). */
+export interface DetailPage {
+  limit?: number | undefined;
+  detailed?: number | undefined;
+}
+
 /** The charts of one repo. */
 export interface ChartSource {
   /** The repo as stored. */
@@ -81,7 +87,7 @@ export interface ChartSource {
   /** The compact line of one chart, or undefined. */
   summary(name: string): Promise<ChartSummary | undefined>;
   /** A chart with its versions newest first (the first `limit` decoded when given; allVersions names every one) and the commands that install it. */
-  detail(name: string, limit?: number): Promise<z.output<typeof ChartDetailView>>;
+  detail(name: string, page?: DetailPage): Promise<z.output<typeof ChartDetailView>>;
   /** Finds a version; without `version`, the chart's latest (stable if it has one). */
   locate(name: string, version?: string): Promise<LocatedVersion>;
   /** Downloads (or reads from the cache) and verifies a located package. */

@@ -63,8 +63,8 @@ export function createHttpSource(repo: RepoRecord, deps: HttpSourceDeps): ChartS
     search: async (query, limit) => (await index()).search(query, limit),
     summary: async (name) => (await index()).summary(name),
     complete: async () => undefined,
-    async detail(name, limit) {
-      const detail = (await index()).detail(name, limit === undefined ? {} : { limit });
+    async detail(name, page = {}) {
+      const detail = (await index()).detail(name, { ...(page.limit !== undefined ? { limit: page.limit } : {}), ...(page.detailed !== undefined ? { detailed: page.detailed } : {}) });
       if (!detail) throw noChart(name);
       return { ...detail, install: httpInstallCommands(repo, detail.name, detail.summary.latestVersion) };
     },

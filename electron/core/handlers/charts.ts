@@ -29,7 +29,7 @@ export function chartHandlers(ctx: CoreContext): Pick<Handlers, ChartMethods> {
     openIndex: async ({ repoId, refresh }) => (await source(repoId)).open(refresh),
     listCharts: async ({ repoId, offset, limit }) => (await source(repoId)).list({ offset, limit }),
     searchCharts: async ({ repoId, query, limit }) => (await source(repoId)).search(query, limit),
-    getChart: async ({ repoId, name, limit }) => (await source(repoId)).detail(name, limit),
+    getChart: async ({ repoId, name, limit, detailed }) => (await source(repoId)).detail(name, { limit, detailed }),
     openChartVersion: ({ repoId, name, version }) => charts.versions.open(repoId, name, version),
     diffValues: ({ repoId, name, from, to }) => charts.versions.diffValues(repoId, name, from, to),
     async pushChart({ repoId, fileName, contentBase64, force, provBase64, signWith, passphrase, keepPassphrase }) {

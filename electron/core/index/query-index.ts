@@ -10,6 +10,8 @@ import type { ChartDetail, ChartList, ChartSummary, ChartVersion, IndexInfo, Ind
 
 /** Warnings listed in IndexInfo (the rest are counted). */
 const INFO_WARNINGS = 200;
+/** The raw fields a versions-table row needs (normalizeVersion reads these; `checksum` and `url` are legacy spellings). */
+const ROW_FIELDS: ReadonlySet<string> = new Set(['name', 'version', 'apiVersion', 'appVersion', 'created', 'digest', 'checksum', 'urls', 'url', 'deprecated', 'removed', 'type']);
 /** Default and largest page sizes. */
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 100_000;
@@ -67,9 +69,10 @@ export class ChartIndex {
 
   /**
    * A chart with its versions newest first (all of them, or the page asked for; allVersions names
-   * every one), or undefined when the index has no such chart. Only the page's versions are decoded.
+   * every one), or undefined when the index has no such chart. Only the page's versions are decoded;
+   * past its first `detailed` ones, only their versions-table fields (`partial`).
    */
-  detail(name: string, page: { offset?: number; limit?: number } = {}): ChartDetail | undefined {
+  detail(name: string, page: { offset?: number; limit?: number; detailed?: number } = {}): ChartDetail | undefined {
     const i = this.byName.get(name);
     if (i === undefined) return undefined;
     const first = this.data.chartFirst[i] as number;
@@ -78,7 +81,8 @@ export class ChartIndex {
     const to = Math.min(end, from + clamp(page.limit ?? MAX_LIMIT, 0, MAX_LIMIT));
     const warnings: IndexWarning[] = [];
     const versions: ChartVersion[] = [];
-    for (let v = from; v < to; v++) versions.push(this.decodeVersion(name, v, warnings));
+    const fullTo = Math.min(to, from + clamp(page.detailed ?? MAX_LIMIT, 0, MAX_LIMIT));
+    for (let v = from; v < to; v++) versions.push(this.decodeVersion(name, v, warnings, v >= fullTo));
     return { name, summary: this.data.summaries[i] as ChartSummary, versions, allVersions: this.data.versions.slice(first, end), warnings };
   }
 
@@ -98,13 +102,17 @@ export class ChartIndex {
     return this.data.chartNames;
   }
 
-  private decodeVersion(chart: string, v: number, warnings: IndexWarning[]): ChartVersion {
+  private decodeVersion(chart: string, v: number, warnings: IndexWarning[], rowOnly = false): ChartVersion {
     const { locators, flags, detailFormat, versions } = this.data;
-    const raw = decodeEntry(this.detailText, detailFormat, locators[v * 3] as number, locators[v * 3 + 1] as number, locators[v * 3 + 2] as number);
+    const decoded = decodeEntry(this.detailText, detailFormat, locators[v * 3] as number, locators[v * 3 + 1] as number, locators[v * 3 + 2] as number, rowOnly ? ROW_FIELDS : undefined);
+    // A JSON entry is parsed whole: keep a row's fields only, so both formats answer alike.
+    const raw = rowOnly ? Object.fromEntries(Object.entries(decoded).filter(([key]) => ROW_FIELDS.has(key))) : decoded;
     const version = versions[v] as string;
-    return normalizeVersion(raw, { duplicate: ((flags[v] as number) & FLAG_DUPLICATE) !== 0 }, (note) =>
+    const normalized = normalizeVersion(raw, { duplicate: ((flags[v] as number) & FLAG_DUPLICATE) !== 0 }, (note) =>
       warnings.push({ chart, version, message: `Chart "${chart}" version ${version}: ${note}.` }),
     );
+    if (rowOnly) normalized.partial = true;
+    return normalized;
   }
 }
 

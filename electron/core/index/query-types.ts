@@ -53,6 +53,8 @@ export interface ChartVersion {
   /** True when digest came from the legacy `checksum` field (often a SHA-1, not a sha256). */
   digestFromChecksum?: boolean;
   removed?: boolean;
+  /** True when only the versions table's fields were read; lists and annotations are then empty. */
+  partial?: boolean;
   /** False when Helm's semver rules cannot parse the version (such versions sort last). */
   validSemver: boolean;
   prerelease: boolean;

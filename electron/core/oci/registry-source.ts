@@ -245,12 +245,13 @@ const summarize = (loaded: Loaded, fromMemory: boolean): z.output<typeof IndexSu
     search: async (query, limit) => (await load(false)).namespace.search(query, limit),
     summary: async (name) => (await load(false)).namespace.summary(name),
     complete: async () => (await load(false)).complete,
-    async detail(name, limit) {
+    // A registry's versions are held read (or bare, by tag) already: every one carries what is known, none is partial.
+    async detail(name, page = {}) {
       const chart = await chartOf(name);
       if (state?.source === 'network') await readDetails(chart);
       const namespace = (await load(false)).namespace;
       namespace.replace(chart);
-      const detail = namespace.detail(name, limit) as NonNullable<ReturnType<RegistryNamespace['detail']>>;
+      const detail = namespace.detail(name, page.limit) as NonNullable<ReturnType<RegistryNamespace['detail']>>;
       return { ...detail, install: ociInstallCommands(repo, name, detail.summary.latestVersion || '1.0.0') };
     },
     locate,

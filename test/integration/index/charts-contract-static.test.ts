@@ -78,6 +78,12 @@ describe('getChart with a limit', () => {
     expect(page.install).toEqual(full.install);
     expect((await h.call<Detail>('getChart', { repoId, name: 'cilium', limit: 1 })).versions.map((v) => v.version)).toEqual([full.allVersions[0]]);
     expect((await h.call<Detail>('getChart', { repoId, name: 'cilium', limit: 100_000 })).versions).toHaveLength(314);
+    // The chart view's own ask: the newest whole, the other rows with their table fields only (a fraction of the bytes).
+    const view = await h.call<Detail & { versions: Array<{ partial?: boolean; annotations: Record<string, string> }> }>('getChart', { repoId, name: 'cilium', limit: 60, detailed: 1 });
+    expect(view.versions[0]).toEqual(page.versions[0]);
+    expect(view.versions.slice(1).every((v) => v.partial === true && Object.keys(v.annotations).length === 0)).toBe(true);
+    expect(view.versions.map((v) => [v.version, v.digest])).toEqual(page.versions.map((v) => [v.version, v.digest]));
+    expect(JSON.stringify(view).length).toBeLessThan(JSON.stringify(page).length / 3);
   });
 
   it('refuses a limit that is not a whole number of at least 1, and unknown fields', async () => {
@@ -86,6 +92,9 @@ describe('getChart with a limit', () => {
     const repoId = await addRepo(`${server.origin}/cilium`);
     for (const limit of [0, -1, 1.5, 'x', 100_001]) {
       expect(await failure(h.call('getChart', { repoId, name: 'cilium', limit })), `limit ${String(limit)}`).toMatchObject({ kind: 'bad-request', message: expect.stringMatching(/^Invalid arguments for getChart: .*limit/) });
+    }
+    for (const detailed of [-1, 1.5, 'x', 100_001]) {
+      expect(await failure(h.call('getChart', { repoId, name: 'cilium', detailed })), `detailed ${String(detailed)}`).toMatchObject({ kind: 'bad-request', message: expect.stringMatching(/detailed/) });
     }
     expect(await failure(h.call('getChart', { repoId, name: 'cilium', offset: 5 }))).toMatchObject({ kind: 'bad-request' });
     // chartIcon's argument stays as strict as before.

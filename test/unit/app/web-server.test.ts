@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,8 @@ let events: EventBus;
 beforeAll(async () => {
   staticDir = mkdtempSync(path.join(os.tmpdir(), 'chartdesk-static-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ChartDesk</title>');
+  mkdirSync(path.join(staticDir, 'assets'));
+  writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("app");');
   // The real core, in session-only mode: this test is about the transport, not the keychain.
   const core = await bootCore({ transport: 'browser', dataDir: path.join(staticDir, 'data'), log: silentLogger, env: { CHARTDESK_KEYCHAIN: 'off' } });
   events = core.context.events;
@@ -101,6 +103,22 @@ describe('the browser-mode server', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>ChartDesk</title>');
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('serves the renderer it found at start from memory, and a file built later from disk', async () => {
+    const cookie = String((await send(server, { path: `/?token=${server.token}`, headers: { Host: host() } })).headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+    const get = (file: string) => send(server, { path: file, headers: { Host: host(), Cookie: cookie } });
+    writeFileSync(path.join(staticDir, 'assets', 'later.js'), 'export const later = 1;');
+    const later = await get('/assets/later.js');
+    expect(later.status).toBe(200);
+    expect(later.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(later.body).toBe('export const later = 1;');
+    // Removed from disk after start (a rebuild under way): the page the server started with still loads, whole.
+    rmSync(path.join(staticDir, 'assets', 'app.js'));
+    const app = await get('/assets/app.js');
+    expect(app.status).toBe(200);
+    expect(app.body).toBe('console.log("app");');
+    expect((await get('/assets/gone.js')).status).toBe(404);
   });
 
   it('never serves files outside the renderer folder', async () => {

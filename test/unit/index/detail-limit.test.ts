@@ -37,4 +37,38 @@ describe('a chart’s detail with a limit (what the chart view asks for first)',
     expect(index.detail('a')?.warnings.map((w) => w.version)).toEqual(['1.0.0']);
     expect(index.detail('a', { limit: 1 })).toMatchObject({ allVersions: ['2.0.0', '1.0.0'], warnings: [] });
   });
+
+  describe('rows only past the first `detailed` versions (the chart view reads the newest whole, the rest as table rows)', () => {
+    const ROW = ['name', 'version', 'apiVersion', 'appVersion', 'created', 'digest', 'digestFromChecksum', 'urls', 'deprecated', 'removed', 'type', 'validSemver', 'prerelease', 'duplicate'] as const;
+    const rowOf = (v: Record<string, unknown>) => Object.fromEntries(ROW.filter((k) => v[k] !== undefined).map((k) => [k, v[k]]));
+    for (const { file, chart } of [
+      { file: 'cilium.yaml', chart: 'cilium' },
+      { file: 'helm-td-local-index.json', chart: 'nginx' },
+      { file: 'datadog.yaml', chart: 'datadog' },
+    ]) {
+      it(`${chart} from ${file}: the newest whole, the others with their table fields, as the full read gives them`, () => {
+        const index = openIndex(readIndexFile(file));
+        const full = index.detail(chart, { limit: 60 });
+        const rows = index.detail(chart, { limit: 60, detailed: 1 });
+        expect(rows?.versions.length).toBeGreaterThan(1);
+        expect(rows?.versions[0]).toEqual(full?.versions[0]);
+        expect(rows?.versions[0]?.partial).toBeUndefined();
+        for (const [i, row] of (rows?.versions ?? []).entries()) {
+          if (i === 0) continue;
+          const whole = full?.versions[i] as unknown as Record<string, unknown>;
+          expect(row.partial).toBe(true);
+          expect(rowOf(row as unknown as Record<string, unknown>)).toEqual(rowOf(whole));
+          expect(row).toMatchObject({ keywords: [], sources: [], maintainers: [], dependencies: [], annotations: {} });
+          expect(row.description).toBeUndefined();
+        }
+        expect(rows?.allVersions).toEqual(full?.allVersions);
+      });
+    }
+
+    it('a row reports no warning about a field it did not read', () => {
+      const index = openIndex('apiVersion: v1\nentries:\n  a:\n  - name: a\n    version: 2.0.0\n  - name: a\n    version: 1.0.0\n    keywords:\n      odd: map\n');
+      expect(index.detail('a', { detailed: 1 })).toMatchObject({ warnings: [], versions: [{ version: '2.0.0' }, { version: '1.0.0', partial: true }] });
+      expect(index.detail('a', { detailed: 2 })?.warnings.map((w) => w.version)).toEqual(['1.0.0']);
+    });
+  });
 });

@@ -27,10 +27,11 @@ export interface ChartViewProps {
 export function ChartView({ repo, name, generation, onOpenVersion, onCompare, onDelete }: ChartViewProps) {
   const chartKey = `${repo.id}\n${name}`;
   // The newest FIRST_ROWS versions are decoded at first; "Show all" asks again for every one (kept across refreshes of this chart).
+  // Only the newest is read whole (its metadata shows beside the table); the rest need just their row.
   const [allFor, setAllFor] = useState<string>();
   const all = allFor === chartKey;
   const [state, reload] = useAsync(
-    () => api.getChart(all ? { repoId: repo.id, name } : { repoId: repo.id, name, limit: FIRST_ROWS }),
+    () => api.getChart(all ? { repoId: repo.id, name, detailed: 1 } : { repoId: repo.id, name, limit: FIRST_ROWS, detailed: 1 }),
     `${chartKey}\n${generation}\n${all ? 'all' : FIRST_ROWS}`,
   );
   // After a refresh the chart reloads; keep showing what was there instead of flashing a loading line.

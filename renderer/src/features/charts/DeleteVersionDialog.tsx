@@ -18,7 +18,8 @@ async function versionEntry(repoId: string, chart: string, version: string): Pro
   const first = await api.getChart({ repoId, name: chart, limit: 1 });
   const at = first.allVersions.indexOf(version);
   if (at < 0) return undefined;
-  const entry = at === 0 ? first.versions[0] : (await api.getChart({ repoId, name: chart, limit: at + 1 })).versions[at];
+  // Its row is enough (digest, URLs): the versions before it are read as rows too.
+  const entry = at === 0 ? first.versions[0] : (await api.getChart({ repoId, name: chart, limit: at + 1, detailed: 0 })).versions[at];
   // A refresh in between may have moved the versions: no entry rather than another version's.
   return entry?.version === version ? entry : undefined;
 }
