@@ -30,10 +30,14 @@ export function parseCreated(created: string | undefined): Date | undefined {
 export function formatCreated(created: string | undefined, withTime = true): string {
   const date = parseCreated(created);
   if (!date) return created ?? '—';
-  return withTime
-    ? date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return (withTime ? dateTimeFormat() : dateFormat()).format(date);
 }
+
+// Made once (toLocaleString with options builds a formatter on every call: a table of versions calls it twice a row).
+let dateTimeFormatter: Intl.DateTimeFormat | undefined;
+let dateFormatter: Intl.DateTimeFormat | undefined;
+const dateTimeFormat = () => (dateTimeFormatter ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }));
+const dateFormat = () => (dateFormatter ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }));
 
 /** A package URL made short for a table cell: relative URLs as written, absolute ones as host/…/file. */
 export function shortUrl(url: string): string {
