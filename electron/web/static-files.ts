@@ -52,7 +52,7 @@ export interface StaticFiles {
 /**
  * Reads every file of the built renderer but source maps into memory (well under a megabyte), so
  * a first page load reads nothing from disk; anything else (a map, a file built later) is read on
- * request. The same path rules as readStaticFile.
+ * request. Anything outside `root` is refused.
  */
 export async function loadStaticFiles(root: string): Promise<StaticFiles> {
   const held = new Map<string, StaticFile>();
