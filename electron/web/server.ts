@@ -77,19 +77,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!hostAllowed(req, access)) return refuse(res, 421, 'This server only answers to its own loopback address.');
     const url = new URL(req.url ?? '/', access.origin);
 
-    // The printed URL carries the token once; trade it for a same-site session cookie.
+    // The printed URL carries the token once: the page comes back with a same-site session cookie
+    // in the same answer (no redirect round trip), and its entry script drops the token from the
+    // address bar. Referrer-Policy no-referrer keeps it out of every request the page makes.
     const offered = url.searchParams.get('token');
+    let cookie: string | undefined;
     if (offered !== null && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
       if (!safeEqual(offered, access.token)) return refuse(res, 401, 'The token in this URL is not the one ChartDesk printed at launch.');
-      res.writeHead(303, {
-        ...SECURITY_HEADERS,
-        Location: '/',
-        'Set-Cookie': `${access.cookieName}=${access.token}; HttpOnly; SameSite=Strict; Path=/`,
-        'Cache-Control': 'no-store',
-      });
-      return res.end();
-    }
-    if (!tokenPresented(req, access)) {
+      cookie = `${access.cookieName}=${access.token}; HttpOnly; SameSite=Strict; Path=/`;
+    } else if (!tokenPresented(req, access)) {
       return refuse(res, 401, 'Open the full URL ChartDesk printed when it started (it carries a one-time token).');
     }
 
@@ -113,7 +109,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET is served here.');
     const file = await files.get(url.pathname);
     if (!file) return refuse(res, 404, 'Not found. Was the renderer built (npm run build)?');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'max-age=3600' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Cache-Control': cookie || file.contentType.startsWith('text/html') ? 'no-store' : 'max-age=3600',
+      ...(cookie ? { 'Set-Cookie': cookie } : {}),
+    });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };
 

@@ -3,8 +3,10 @@
 // The stylesheets first, base styles leading, so the feature styles build on them.
 import './stylesheets';
 import { startFirstCalls } from './api/firstCalls';
+import { dropLaunchToken } from './api/launchToken';
 import { applyRememberedTheme } from './theme';
 
+dropLaunchToken();
 applyRememberedTheme();
 startFirstCalls();
 

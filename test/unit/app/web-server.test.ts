@@ -93,12 +93,19 @@ describe('the browser-mode server', () => {
     expect((await send(server, api({ Host: `localhost:${new URL(server.origin).port}` }))).status).toBe(421);
   });
 
-  it('trades the URL token for an HttpOnly, SameSite=Strict cookie and serves the page with a CSP', async () => {
+  it('answers the URL token with the page itself, an HttpOnly, SameSite=Strict cookie and a CSP', async () => {
     const login = await send(server, { path: `/?token=${server.token}`, headers: { Host: host() } });
-    expect(login.status).toBe(303);
+    expect(login.status).toBe(200);
+    expect(login.body).toContain('<title>ChartDesk</title>');
+    expect(login.body).not.toContain(server.token);
+    expect(login.headers['cache-control']).toBe('no-store');
+    expect(login.headers['referrer-policy']).toBe('no-referrer');
+    expect(login.headers['content-security-policy']).toContain("default-src 'self'");
     const cookie = String(login.headers['set-cookie']);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
+    // A token on an API call is not a way in: those need the cookie or the header.
+    expect((await send(server, { method: 'POST', path: `/api/appInfo?token=${server.token}`, body: '{}', headers: { Host: host(), Origin: server.origin, 'Content-Type': 'application/json' } })).status).toBe(401);
     const page = await send(server, { path: '/', headers: { Host: host(), Cookie: cookie.split(';')[0]! } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>ChartDesk</title>');
