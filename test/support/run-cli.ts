@@ -25,6 +25,8 @@ export function runChartdesk(args: string[], { env, stdin = '', timeoutMs = 30_0
     const child = execFile(process.execPath, [CHARTDESK_BIN, ...args], { env, timeout: timeoutMs, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
+    // A program may exit without reading its input: its exit code tells, so EPIPE on this write is no failure.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(stdin);
   });
 }

@@ -31,6 +31,9 @@ export function run(program: string, args: string[], options: { env?: NodeJS.Pro
     const child = execFile(program, args, { env: options.env ?? process.env, timeout: 60_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
+    // A program that exits without reading its input (a helper refusing a request) closes the pipe
+    // first: the exit code and output say what happened, so the EPIPE on our write is not a failure.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.stdin ?? '');
   });
 }

@@ -28,6 +28,8 @@ export function openGpg(): Gpg {
       const child = execFile('gpg', ['--batch', '--no-tty', '--pinentry-mode', 'loopback', ...args], { env: { PATH: process.env.PATH ?? '', GNUPGHOME: home, LC_ALL: 'C' }, timeout: 60_000, encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: stdout.toString('utf8'), stdoutBytes: stdout, stderr: stderr.toString('utf8') });
       });
+      // A program may exit without reading its input: its exit code tells, so EPIPE on this write is no failure.
+      child.stdin?.on('error', () => undefined);
       child.stdin?.end(stdin ?? '');
     });
   return {

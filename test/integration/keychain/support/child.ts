@@ -31,6 +31,8 @@ export function run(command: string, args: string[], options: { env: NodeJS.Proc
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    // A program may exit without reading its input: its exit code tells, so EPIPE on this write is no failure.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }
