@@ -6,9 +6,10 @@ import { startFirstCalls } from './api/firstCalls';
 import { dropLaunchToken } from './api/launchToken';
 import { applyRememberedTheme } from './theme';
 
-dropLaunchToken();
 applyRememberedTheme();
 startFirstCalls();
+// Rewriting the address bar costs the main thread a few ms: after the first frame, not before it.
+requestAnimationFrame(() => setTimeout(dropLaunchToken, 0));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
