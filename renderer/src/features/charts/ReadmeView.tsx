@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { useAfterPaint } from '../../hooks/useAfterPaint';
 import { httpsOnly } from './SafeLink';
 
 /** Keeps only https URLs; everything else (relative, http, javascript:, data:) becomes empty. */
@@ -29,19 +28,10 @@ const components: Components = {
 
 /**
  * A chart's README rendered from GitHub-flavoured Markdown (tables, task lists) without raw HTML,
- * with https-only links and no images. Parsing a long README takes a few hundred ms, so it starts
- * after the view around it has painted (the digest check shows first), and it is memoized: it runs
- * again only when the text changes, not on each render of the views around it.
+ * with https-only links and no images. Memoized: parsing a long README takes a few hundred ms, so
+ * it runs again only when the text changes, not on each render of the views around it.
  */
 export const ReadmeView = memo(function ReadmeView({ text }: { text: string }) {
-  const painted = useAfterPaint();
-  if (!painted) {
-    return (
-      <div className="readme" data-testid="readme-pending" role="status">
-        <p className="muted">Rendering the README…</p>
-      </div>
-    );
-  }
   return (
     <div className="readme" data-testid="readme">
       <Markdown skipHtml remarkPlugins={[remarkGfm]} urlTransform={urlTransform} components={components}>
