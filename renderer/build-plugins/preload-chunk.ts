@@ -11,7 +11,7 @@ import type { Plugin } from 'vite';
 export function preloadChunk(moduleSuffix: string): Plugin {
   // The built file is named after the module (start-app.tsx -> assets/start-app-<hash>.js).
   const stem = moduleSuffix.split('/').pop()?.replace(/\.[^.]+$/, '') ?? moduleSuffix;
-  const isTarget = (file: string) => new RegExp(`(^|/)${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[\\w-]+\\.js$`).test(file);
+  const isTarget = (file: string) => /\.js$/.test(file) && (file.split('/').pop() ?? '').startsWith(`${stem}-`);
   return {
     name: 'chartdesk-preload-chunk',
     apply: 'build',

@@ -64,7 +64,7 @@ export function createHttpSource(repo: RepoRecord, deps: HttpSourceDeps): ChartS
     summary: async (name) => (await index()).summary(name),
     complete: async () => undefined,
     async detail(name, page = {}) {
-      const detail = (await index()).detail(name, { ...(page.limit !== undefined ? { limit: page.limit } : {}), ...(page.detailed !== undefined ? { detailed: page.detailed } : {}) });
+      const detail = (await index()).detail(name, page);
       if (!detail) throw noChart(name);
       return { ...detail, install: httpInstallCommands(repo, detail.name, detail.summary.latestVersion) };
     },

@@ -72,7 +72,7 @@ export class ChartIndex {
    * every one), or undefined when the index has no such chart. Only the page's versions are decoded;
    * past its first `detailed` ones, only their versions-table fields (`partial`).
    */
-  detail(name: string, page: { offset?: number; limit?: number; detailed?: number } = {}): ChartDetail | undefined {
+  detail(name: string, page: { offset?: number | undefined; limit?: number | undefined; detailed?: number | undefined } = {}): ChartDetail | undefined {
     const i = this.byName.get(name);
     if (i === undefined) return undefined;
     const first = this.data.chartFirst[i] as number;
